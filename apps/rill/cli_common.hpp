@@ -1,0 +1,40 @@
+// Pieces shared by the `rill` subcommands: input-byte options, exit codes, JSON output.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace rill::cli {
+
+// Exit codes (ARCHITECTURE.md §5).
+inline constexpr int kExitOk = 0;          // success / proof valid
+inline constexpr int kExitRejected = 1;    // proof invalid or guest panicked
+inline constexpr int kExitUsage = 2;       // usage or input error
+
+// --input FILE | --input-hex HEX: the guest's input bytes.
+struct InputOptions {
+  std::string file;
+  std::string hex;
+  void add_to(CLI::App& cmd);
+  // Reads the bytes; throws rill::InputError with a clear message on a bad file or bad hex.
+  std::vector<std::uint8_t> load() const;
+};
+
+// Options every proving command shares.
+struct CommonOptions {
+  bool json = false;
+  std::size_t threads = 0;
+  void add_json(CLI::App& cmd);
+  void add_threads(CLI::App& cmd);
+};
+
+// Prints the standard message for a capability that does not exist yet and returns kExitUsage.
+int not_available(const std::string& command, const std::string& what);
+
+// Lowercase hex of bytes.
+std::string to_hex(const std::vector<std::uint8_t>& bytes);
+
+}  // namespace rill::cli

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The main job, run by `make demo`: today, execute the default guest in the emulator; once
+# proving exists, prove it and verify the proof.
+set -euo pipefail
+build=${1:-build/release}
+rill=$build/bin/rill
+guest=$build/guests/fibonacci.elf
+if [[ ! -f $guest ]]; then
+  echo "demo: $guest was not built; the guest toolchain step is missing" >&2
+  exit 1
+fi
+echo "== rill run fibonacci (input: 1000 iterations)"
+"$rill" run "$guest" --input-hex e8030000
