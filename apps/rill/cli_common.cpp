@@ -28,8 +28,8 @@ std::vector<std::uint8_t> InputOptions::load() const {
   std::string digits = hex;
   if (digits.starts_with("0x") || digits.starts_with("0X")) digits = digits.substr(2);
   if (digits.size() % 2 != 0) {
-    throw InputError(fmt::format("--input-hex needs an even number of hex digits, got {}",
-                                 digits.size()));
+    throw InputError(
+        fmt::format("--input-hex needs an even number of hex digits, got {}", digits.size()));
   }
   auto nibble = [&](char c) -> int {
     if (c >= '0' && c <= '9') return c - '0';

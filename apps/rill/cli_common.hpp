@@ -10,9 +10,9 @@
 namespace rill::cli {
 
 // Exit codes (ARCHITECTURE.md §5).
-inline constexpr int kExitOk = 0;          // success / proof valid
-inline constexpr int kExitRejected = 1;    // proof invalid or guest panicked
-inline constexpr int kExitUsage = 2;       // usage or input error
+inline constexpr int kExitOk = 0;        // success / proof valid
+inline constexpr int kExitRejected = 1;  // proof invalid or guest panicked
+inline constexpr int kExitUsage = 2;     // usage or input error
 
 // --input FILE | --input-hex HEX: the guest's input bytes.
 struct InputOptions {

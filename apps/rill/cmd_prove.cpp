@@ -18,7 +18,9 @@ Action add_prove_command(CLI::App& app) {
       "Execute a guest and prove the execution. Both modes emit byte-identical proofs: 'linear'\n"
       "keeps the trace in memory (fastest); 'streaming' re-executes trace chunks from\n"
       "checkpoints so memory grows like sqrt(T).");
-  cmd->add_option("PROGRAM", opts->program, "Guest ELF (RV32IM)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("PROGRAM", opts->program, "Guest ELF (RV32IM)")
+      ->required()
+      ->check(CLI::ExistingFile);
   opts->input.add_to(*cmd);
   cmd->add_option("-o,--output", opts->output, "Where to write the proof")->required();
   cmd->add_option("--mode", opts->mode, "Proving mode")

@@ -27,14 +27,14 @@ std::string format_values(std::string_view msg, const A& a, const B& b) {
 
 // RILL_CHECK_EQ(a, b, msg): like RILL_CHECK(a == b, msg) but prints both values (anything fmt
 // can format).
-#define RILL_CHECK_EQ(a, b, msg)                                                 \
-  do {                                                                           \
-    const auto& rill_check_a_ = (a);                                             \
-    const auto& rill_check_b_ = (b);                                             \
-    if (!(rill_check_a_ == rill_check_b_)) [[unlikely]]                          \
-      ::rill::detail::check_failed(                                              \
-          __FILE__, __LINE__, #a " == " #b,                                      \
-          ::rill::detail::format_values((msg), rill_check_a_, rill_check_b_));   \
+#define RILL_CHECK_EQ(a, b, msg)                                               \
+  do {                                                                         \
+    const auto& rill_check_a_ = (a);                                           \
+    const auto& rill_check_b_ = (b);                                           \
+    if (!(rill_check_a_ == rill_check_b_)) [[unlikely]]                        \
+      ::rill::detail::check_failed(                                            \
+          __FILE__, __LINE__, #a " == " #b,                                    \
+          ::rill::detail::format_values((msg), rill_check_a_, rill_check_b_)); \
   } while (0)
 
 // RILL_DCHECK: compiled out when NDEBUG is defined; for hot loops only.

@@ -112,7 +112,10 @@ class SyntheticSource {
 
   SyntheticSource(std::uint64_t len, std::uint64_t padded_len, std::uint64_t align,
                   std::function<R(std::uint64_t)> generate, R padding = R{})
-      : len_(len), padded_len_(padded_len), align_(align), generate_(std::move(generate)),
+      : len_(len),
+        padded_len_(padded_len),
+        align_(align),
+        generate_(std::move(generate)),
         padding_(std::move(padding)) {
     RILL_CHECK(len <= padded_len, "synthetic source longer than its padded length");
     RILL_CHECK(align > 0, "alignment must be positive");

@@ -18,13 +18,14 @@ TEST(ChunkSource, VisitGivesRecordsSpansAndLookahead) {
   const auto src = squares(10, 16);
   std::vector<std::uint64_t> seen;
   std::vector<std::uint64_t> lookaheads;
-  src.visit(4, 16, 5,
-            [&](std::span<const std::uint64_t> rows, const std::uint64_t& next, std::uint64_t first) {
-              EXPECT_LE(rows.size(), 5u);
-              EXPECT_EQ(first, 4 + seen.size());
-              seen.insert(seen.end(), rows.begin(), rows.end());
-              lookaheads.push_back(next);
-            });
+  src.visit(
+      4, 16, 5,
+      [&](std::span<const std::uint64_t> rows, const std::uint64_t& next, std::uint64_t first) {
+        EXPECT_LE(rows.size(), 5u);
+        EXPECT_EQ(first, 4 + seen.size());
+        seen.insert(seen.end(), rows.begin(), rows.end());
+        lookaheads.push_back(next);
+      });
   const std::vector<std::uint64_t> expected = {16, 25, 36, 49, 64, 81, 7, 7, 7, 7, 7, 7};
   EXPECT_EQ(seen, expected);
   // Spans [4,9), [9,14), [14,16): lookaheads are records 9, 14 and the padding past the end.
@@ -67,9 +68,10 @@ TEST(ChunkSource, ParallelPassIsDeterministicAndCounted) {
 
 TEST(ChunkSourceDeathTest, MisalignedVisitIsABug) {
   const auto src = squares(10, 16);
-  EXPECT_DEATH(src.visit(3, 8, 4, [](std::span<const std::uint64_t>, const std::uint64_t&,
-                                     std::uint64_t) {}),
-               "not aligned");
+  EXPECT_DEATH(
+      src.visit(3, 8, 4,
+                [](std::span<const std::uint64_t>, const std::uint64_t&, std::uint64_t) {}),
+      "not aligned");
 }
 
 }  // namespace

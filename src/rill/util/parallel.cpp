@@ -18,8 +18,8 @@ void set_thread_count(std::size_t threads) {
   std::lock_guard lock(g_control_mutex);
   g_control.reset();
   if (threads != 0) {
-    g_control = std::make_unique<tbb::global_control>(
-        tbb::global_control::max_allowed_parallelism, threads);
+    g_control = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
+                                                      threads);
   }
 }
 

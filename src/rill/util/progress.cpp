@@ -13,7 +13,9 @@ std::atomic<bool> g_enabled{true};
 void Progress::set_globally_enabled(bool on) { g_enabled.store(on); }
 
 Progress::Progress(std::string label, std::uint64_t total)
-    : label_(std::move(label)), total_(total), enabled_(g_enabled.load() && isatty(STDERR_FILENO)) {}
+    : label_(std::move(label)),
+      total_(total),
+      enabled_(g_enabled.load() && isatty(STDERR_FILENO)) {}
 
 Progress::~Progress() {
   if (!enabled_) return;

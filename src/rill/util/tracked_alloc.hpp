@@ -5,7 +5,8 @@
 //
 //   MemoryScope scope;                      // opens a scope
 //   tracked_vector<Fr> table(n);            // counted while alive
-//   scope.high_water_bytes();               // most tracked bytes held at once above the entry level
+//   scope.high_water_bytes();               // most tracked bytes held at once above the entry
+//   level
 #pragma once
 
 #include <cstddef>
@@ -35,7 +36,9 @@ class TrackedAllocator {
   T* allocate(std::size_t n) {
     return static_cast<T*>(memory::allocate(n * sizeof(T), alignof(T)));
   }
-  void deallocate(T* p, std::size_t n) noexcept { memory::deallocate(p, n * sizeof(T), alignof(T)); }
+  void deallocate(T* p, std::size_t n) noexcept {
+    memory::deallocate(p, n * sizeof(T), alignof(T));
+  }
 
   template <class U>
   bool operator==(const TrackedAllocator<U>&) const noexcept {
