@@ -1,0 +1,161 @@
+// Portable multi-precision arithmetic on 4×64-bit little-endian limbs, the building blocks of the
+// Montgomery fields in prime_field.hpp. Everything is constexpr so that field constants can be
+// derived from the modulus at compile time.
+#pragma once
+
+#include <array>
+
+#include "rill/util/int.hpp"
+
+namespace rill::field_detail {
+
+using Limbs = std::array<u64, 4>;
+
+// a + b + carry; carry is 0 or 1 in and out.
+constexpr u64 add_with_carry(u64 a, u64 b, u64& carry) {
+  const u128 s = static_cast<u128>(a) + b + carry;
+  carry = static_cast<u64>(s >> 64);
+  return static_cast<u64>(s);
+}
+
+// a - b - borrow; borrow is 0 or 1 in and out.
+constexpr u64 sub_with_borrow(u64 a, u64 b, u64& borrow) {
+  const u128 d = static_cast<u128>(a) - b - borrow;
+  borrow = static_cast<u64>(d >> 64) & 1;
+  return static_cast<u64>(d);
+}
+
+// a·b + c + carry, low word returned, high word in carry. Cannot overflow:
+// (2^64−1)² + 2·(2^64−1) = 2^128 − 1.
+constexpr u64 mul_add(u64 a, u64 b, u64 c, u64& carry) {
+  const u128 t = static_cast<u128>(a) * b + c + carry;
+  carry = static_cast<u64>(t >> 64);
+  return static_cast<u64>(t);
+}
+
+// Returns a − b (mod 2^256) and the final borrow.
+constexpr Limbs sub_limbs(const Limbs& a, const Limbs& b, u64& borrow) {
+  borrow = 0;
+  Limbs r{};
+  for (int i = 0; i < 4; ++i) r[i] = sub_with_borrow(a[i], b[i], borrow);
+  return r;
+}
+
+constexpr Limbs add_limbs(const Limbs& a, const Limbs& b, u64& carry) {
+  carry = 0;
+  Limbs r{};
+  for (int i = 0; i < 4; ++i) r[i] = add_with_carry(a[i], b[i], carry);
+  return r;
+}
+
+constexpr bool less_than(const Limbs& a, const Limbs& b) {
+  for (int i = 3; i >= 0; --i) {
+    if (a[i] != b[i]) return a[i] < b[i];
+  }
+  return false;
+}
+
+constexpr bool is_zero_limbs(const Limbs& a) { return (a[0] | a[1] | a[2] | a[3]) == 0; }
+
+// Returns t − p when t ≥ p, else t, without a data-dependent branch (so t mod p for t < 2p).
+constexpr Limbs subtract_modulus_if_needed(const Limbs& t, const Limbs& p) {
+  u64 borrow = 0;
+  const Limbs d = sub_limbs(t, p, borrow);
+  const u64 keep_t = 0 - borrow;  // all ones when t < p
+  Limbs r{};
+  for (int i = 0; i < 4; ++i) r[i] = (t[i] & keep_t) | (d[i] & ~keep_t);
+  return r;
+}
+
+// (a + b) mod p for a, b < p < 2^255.
+constexpr Limbs add_mod(const Limbs& a, const Limbs& b, const Limbs& p) {
+  u64 carry = 0;
+  return subtract_modulus_if_needed(add_limbs(a, b, carry), p);
+}
+
+// (a − b) mod p for a, b < p.
+constexpr Limbs sub_mod(const Limbs& a, const Limbs& b, const Limbs& p) {
+  u64 borrow = 0;
+  const Limbs d = sub_limbs(a, b, borrow);
+  const u64 mask = 0 - borrow;  // add p back when the subtraction wrapped
+  const Limbs masked_p = {p[0] & mask, p[1] & mask, p[2] & mask, p[3] & mask};
+  u64 carry = 0;
+  return add_limbs(d, masked_p, carry);
+}
+
+// Montgomery multiplication a·b·2^-256 mod p (CIOS, "no-carry" variant). Inputs < p; output < p.
+// The no-carry variant drops the extra top word of classic CIOS; it is exact when the top limb of
+// p is below 2^63 − 1 (true for both BN254 moduli), because then every intermediate t stays below
+// 2p < 2^256. Per outer step i:
+//   t ← (t + a·b_i + m·p) / 2^64  with  m = (t_0 + a_0·b_i)·(−p^{-1}) mod 2^64.
+constexpr Limbs mont_mul_portable(const Limbs& a, const Limbs& b, const Limbs& p, u64 p_inv_neg) {
+  Limbs t{};
+  for (int i = 0; i < 4; ++i) {
+    u64 carry_ab = 0;  // carry of the a·b_i row
+    t[0] = mul_add(a[0], b[i], t[0], carry_ab);
+    const u64 m = t[0] * p_inv_neg;
+    u64 carry_mp = 0;  // carry of the m·p row; the word it produces in position 0 is zero
+    mul_add(m, p[0], t[0], carry_mp);
+    for (int j = 1; j < 4; ++j) {
+      t[j] = mul_add(a[j], b[i], t[j], carry_ab);
+      t[j - 1] = mul_add(m, p[j], t[j], carry_mp);
+    }
+    t[3] = carry_ab + carry_mp;
+  }
+  return subtract_modulus_if_needed(t, p);
+}
+
+// a·k as a 5-limb integer (a·k < 2^320).
+constexpr std::array<u64, 5> mul_by_word(const Limbs& a, u64 k) {
+  std::array<u64, 5> r{};
+  u64 carry = 0;
+  for (int i = 0; i < 4; ++i) r[i] = mul_add(a[i], k, 0, carry);
+  r[4] = carry;
+  return r;
+}
+
+// floor(2^317 / p) for a modulus 2^253 < p < 2^254: the Barrett factor of reduce_wide below. It
+// fits one word because 2^317 / p < 2^317 / 2^253 = 2^64. Computed by schoolbook binary long
+// division of 2^317 by p (the remainder stays below p < 2^254, so 4 limbs suffice).
+constexpr u64 barrett_factor(const Limbs& p) {
+  Limbs rem{};
+  u64 quotient = 0;
+  for (int bit = 317; bit >= 0; --bit) {
+    // rem ← 2·rem + (bit of 2^317)
+    u64 carry = 0;
+    for (int i = 0; i < 4; ++i) {
+      const u64 next = rem[i] >> 63;
+      rem[i] = (rem[i] << 1) | carry;
+      carry = next;
+    }
+    if (bit == 317) rem[0] |= 1;
+    quotient <<= 1;  // only the low 64 quotient bits can be nonzero
+    if (!less_than(rem, p)) {
+      u64 borrow = 0;
+      rem = sub_limbs(rem, p, borrow);
+      quotient |= 1;
+    }
+  }
+  return quotient;
+}
+
+// t mod p for a 5-limb t < 2^64·p, where 2^253 < p < 2^254 and barrett = floor(2^317 / p).
+// The quotient q = floor(t/p) is below 2^64; we estimate it from the top 128 bits of t,
+//   q̂ = floor(floor(t / 2^192) · barrett / 2^125),
+// which never exceeds q and falls short of it by at most 2: the two floors lose less than
+// t/2^317 + 2^192/p < 1.6 in total. So t − q̂·p < 3p < 2^256 can be computed modulo 2^256 and
+// finished with two conditional subtractions of p. Cost: 6 word multiplications.
+constexpr Limbs reduce_wide(const std::array<u64, 5>& t, const Limbs& p, u64 barrett) {
+  const u128 low_product = static_cast<u128>(t[3]) * barrett;
+  const u128 high_product = static_cast<u128>(t[4]) * barrett + static_cast<u64>(low_product >> 64);
+  const u64 q = static_cast<u64>(high_product >> 61);  // (t[4]:t[3] · barrett) >> 125
+  // r = t − q·p (mod 2^256)
+  u64 carry = 0;
+  u64 borrow = 0;
+  Limbs r{};
+  for (int i = 0; i < 4; ++i) r[i] = sub_with_borrow(t[i], mul_add(q, p[i], 0, carry), borrow);
+  r = subtract_modulus_if_needed(r, p);     // r < 3p  →  r < 2p
+  return subtract_modulus_if_needed(r, p);  // r < 2p  →  r < p
+}
+
+}  // namespace rill::field_detail
