@@ -1,0 +1,103 @@
+// The pass driver: one pass over a ChunkSource per round that needs one, shared by every
+// instance of a batch (ARCHITECTURE.md §2, reference streaming.md §7.1).
+//
+// Register the batch's streaming instances with their round offsets, then hand the driver to
+// prove_batched as its RoundHook. Before global round g the driver asks each instance whether
+// its local round g − offset needs a pass; if any does, it makes one parallel pass
+// (util/chunk_source.hpp: parallel_pass) in which every chunk goes to every such instance's
+// per-segment accumulator; the segment accumulators are merged in index order and each
+// instance's consumer receives the total.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "rill/sumcheck/batched.hpp"
+#include "rill/sumcheck/instance.hpp"
+#include "rill/util/bits.hpp"
+#include "rill/util/check.hpp"
+#include "rill/util/chunk_source.hpp"
+#include "rill/util/parallel.hpp"
+
+namespace rill {
+
+struct PassOptions {
+  // Records per parallel segment (a multiple of the source's align()); 0 picks about four
+  // segments per thread.
+  std::uint64_t segment_records = 0;
+  // Records per visitor call.
+  std::size_t max_span = 1 << 12;
+};
+
+template <ChunkSource S>
+class PassDriver final : public RoundHook {
+ public:
+  using Record = typename S::Record;
+
+  explicit PassDriver(const S& source, PassOptions options = {})
+      : source_(source), options_(options) {}
+
+  void add(StreamingInstance<Record>& instance, unsigned round_offset) {
+    entries_.push_back({&instance, round_offset});
+  }
+  // Registers the instances of a batch that stream from this source's record type.
+  void add(std::span<const BatchItem> items) {
+    for (const auto& it : items)
+      if (auto* s = dynamic_cast<StreamingInstance<Record>*>(it.instance))
+        add(*s, it.round_offset);
+  }
+
+  void before_round(unsigned global_round) override {
+    std::vector<std::unique_ptr<PassConsumer<Record>>> consumers;
+    for (const auto& e : entries_) {
+      if (global_round < e.offset) continue;
+      const unsigned local = global_round - e.offset;
+      if (local < e.instance->num_rounds() && e.instance->needs_pass(local))
+        consumers.push_back(e.instance->begin_pass(local));
+    }
+    if (!consumers.empty()) run_pass(consumers);
+  }
+
+  // Passes made so far.
+  unsigned passes() const { return passes_; }
+
+ private:
+  struct Entry {
+    StreamingInstance<Record>* instance;
+    unsigned offset;
+  };
+  using Accs = std::vector<std::unique_ptr<SegmentAccumulator<Record>>>;
+
+  std::uint64_t segment_records() const {
+    const std::uint64_t align = source_.align();
+    if (options_.segment_records != 0) return options_.segment_records;
+    const std::uint64_t target = source_.padded_len() / (4 * std::max<std::size_t>(1, thread_count()));
+    return std::max<std::uint64_t>(align, (target / align) * align);
+  }
+
+  void run_pass(std::vector<std::unique_ptr<PassConsumer<Record>>>& consumers) {
+    Accs total = parallel_pass(
+        source_, segment_records(), options_.max_span,
+        [&] {
+          Accs accs;
+          for (auto& c : consumers) accs.push_back(c->new_segment());
+          return accs;
+        },
+        [&](Accs& accs, std::span<const Record> rows, const Record& next, std::uint64_t first) {
+          for (auto& a : accs) a->fold(rows, next, first);
+        },
+        [&](Accs& accs, Accs&& later) {
+          for (std::size_t c = 0; c < accs.size(); ++c) accs[c]->merge(*later[c]);
+        });
+    for (std::size_t c = 0; c < consumers.size(); ++c) consumers[c]->finish(std::move(total[c]));
+    ++passes_;
+  }
+
+  const S& source_;
+  PassOptions options_;
+  std::vector<Entry> entries_;
+  unsigned passes_ = 0;
+};
+
+}  // namespace rill

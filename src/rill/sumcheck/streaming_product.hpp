@@ -1,0 +1,169 @@
+// The generic streaming product sumcheck  Σ_x W(x)·Σ_terms Π_f P_f(x), with the factors read
+// from a ChunkSource through a kernel (product_pass.hpp) and rounds run on a Schedule:
+//   * rounds [0, switch): window by window, one pass per window (product_pass.hpp), answered from
+//     the window grid (window_grid.hpp);
+//   * round switch: one pass materializes the factors bound to r_{<switch} (2^{n−switch}
+//     entries each) and W(r_{<switch}, ·) from its prefix × suffix split; the remaining rounds
+//     run in memory (LinearProductRounds).
+// Every round polynomial is the same field polynomial whatever the schedule (it is determined
+// by the witness and the challenges), so streaming and linear proofs are byte-identical. The
+// linear schedule is the switch at round 0.
+//
+// Memory: the bound-eq table R (2^i <= 2^switch), the weight's prefix (2^switch) and suffix
+// (2^{n−switch}) tables, one grid per segment and, after the switch, F + 1 arrays of
+// 2^{n−switch}: O(√N) for the half split.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "rill/poly/dense.hpp"
+#include "rill/sumcheck/instance.hpp"
+#include "rill/sumcheck/product.hpp"
+#include "rill/sumcheck/product_pass.hpp"
+#include "rill/sumcheck/schedule.hpp"
+#include "rill/sumcheck/weight.hpp"
+#include "rill/sumcheck/window_grid.hpp"
+#include "rill/util/check.hpp"
+#include "rill/util/tracked_alloc.hpp"
+
+namespace rill {
+
+template <ProductKernel Kernel>
+class StreamingProductSumcheck final : public StreamingInstance<typename Kernel::Record> {
+  using Record = typename Kernel::Record;
+
+ public:
+  // num_vars: n; the source must have 2^{n − kernel.log_block()} records.
+  StreamingProductSumcheck(Kernel kernel, unsigned num_vars, ProductShape shape, Weight weight,
+                           Schedule schedule, const Fr& claim)
+      : kernel_(std::move(kernel)), num_vars_(num_vars), shape_(std::move(shape)),
+        weight_(std::move(weight)), schedule_(std::move(schedule)), claim_(claim),
+        degree_(shape_.degree() + weight_.degree()) {
+    RILL_CHECK_EQ(schedule_.num_rounds(), num_vars_, "schedule is for another round count");
+    RILL_CHECK(num_vars_ >= 1, "a sumcheck needs at least one round");
+    RILL_CHECK(kernel_.log_block() <= num_vars_, "kernel block wider than the polynomial");
+    bound_eq_.assign(1, Fr::one());
+    if (!weight_.is_none()) {
+      RILL_CHECK_EQ(weight_.num_vars(), num_vars_, "weight has the wrong number of variables");
+      weight_split_ = weight_.split(schedule_.switch_round());
+    }
+  }
+
+  unsigned num_rounds() const override { return num_vars_; }
+  unsigned degree() const override { return degree_; }
+  Fr input_claim() const override { return claim_; }
+  const Schedule& schedule() const { return schedule_; }
+
+  bool needs_pass(unsigned round) const override { return schedule_.needs_pass(round); }
+
+  std::unique_ptr<PassConsumer<Record>> begin_pass(unsigned round) override {
+    RILL_CHECK(needs_pass(round), "this round needs no pass");
+    RILL_CHECK_EQ(round, static_cast<unsigned>(challenges_.size()), "pass out of order");
+    auto consumer = std::make_unique<Consumer>(*this);
+    ProductPassContext& ctx = consumer->ctx;
+    ctx.shape = &shape_;
+    ctx.bound_vars = round;
+    ctx.degree = degree_;
+    ctx.bound_eq = bound_eq_;
+    ctx.weight_split = schedule_.switch_round();
+    if (round < schedule_.switch_round()) {
+      ctx.window_vars = schedule_.window_of(round).size;
+      for (const auto& p : weight_split_.prefix) ctx.weight_prefix.emplace_back(p);
+      for (const auto& s : weight_split_.suffix) ctx.weight_suffix.emplace_back(s);
+    } else {
+      ctx.window_vars = 0;
+      const std::size_t size = std::size_t{1} << (num_vars_ - round);
+      for (unsigned f = 0; f < shape_.num_factors(); ++f)
+        consumer->arrays.emplace_back(size, Fr::zero());
+      for (auto& a : consumer->arrays) ctx.materialized.emplace_back(a);
+    }
+    return consumer;
+  }
+
+  UniPoly round_poly(unsigned round, const Fr& claim) override {
+    RILL_CHECK_EQ(round, static_cast<unsigned>(challenges_.size()), "rounds out of order");
+    if (round < schedule_.switch_round()) return grid_.round_poly();
+    RILL_CHECK(linear_.has_value(), "the materializing pass has not run");
+    return linear_->round_poly(claim);
+  }
+
+  void bind(unsigned round, const Fr& r) override {
+    RILL_CHECK_EQ(round, static_cast<unsigned>(challenges_.size()), "rounds out of order");
+    challenges_.push_back(r);
+    if (round >= schedule_.switch_round()) {
+      linear_->bind(r);
+      return;
+    }
+    grid_.bind_first(r);
+    // R_{i+1}[b + 2^i·t] = R_i[b]·(t ? r : 1 − r)
+    const std::size_t size = bound_eq_.size();
+    bound_eq_.resize(2 * size);
+    for (std::size_t b = 0; b < size; ++b) {
+      bound_eq_[b + size] = bound_eq_[b] * r;
+      bound_eq_[b] -= bound_eq_[b + size];
+    }
+    for (auto& p : weight_split_.prefix) {
+      tracked_vector<Fr> bound(p.size() / 2);
+      bind_low_into(p, r, bound);
+      p = std::move(bound);
+    }
+  }
+
+  // After the last round: P_f at the opening point, for every factor.
+  std::vector<Fr> factor_evals() const { return linear_->factor_evals(); }
+
+ private:
+  struct Consumer final : PassConsumer<Record> {
+    explicit Consumer(StreamingProductSumcheck& owner) : owner(owner) {}
+    std::unique_ptr<SegmentAccumulator<Record>> new_segment() override {
+      return std::make_unique<ProductSegment<Kernel>>(owner.kernel_, ctx);
+    }
+    void finish(std::unique_ptr<SegmentAccumulator<Record>> total) override {
+      auto& seg = static_cast<ProductSegment<Kernel>&>(*total);
+      if (ctx.window_vars > 0) {
+        tracked_vector<Fr> g = seg.take_grid();
+        owner.grid_ = WindowGrid(std::vector<Fr>(g.begin(), g.end()), ctx.window_vars, ctx.degree);
+      } else {
+        seg.check_complete();
+        owner.switch_to_linear(std::move(arrays));
+      }
+    }
+    StreamingProductSumcheck& owner;
+    ProductPassContext ctx;
+    std::vector<tracked_vector<Fr>> arrays;
+  };
+
+  void switch_to_linear(std::vector<tracked_vector<Fr>> arrays) {
+    tracked_vector<Fr> weight;
+    if (!weight_.is_none()) {
+      // W(r_{<switch}, x_hi) = Σ_k prefix_k(r_{<switch})·suffix_k[x_hi]; the prefixes are bound
+      // to single values by now.
+      weight.assign(weight_split_.suffix[0].size(), Fr::zero());
+      for (std::size_t k = 0; k < weight_split_.prefix.size(); ++k) {
+        RILL_CHECK_EQ(weight_split_.prefix[k].size(), std::size_t{1}, "prefix not fully bound");
+        const Fr a = weight_split_.prefix[k][0];
+        for (std::size_t x = 0; x < weight.size(); ++x) weight[x] += a * weight_split_.suffix[k][x];
+      }
+      weight_split_ = PrefixSuffix{};
+    }
+    bound_eq_ = tracked_vector<Fr>();
+    linear_.emplace(shape_, std::move(arrays), std::move(weight));
+  }
+
+  Kernel kernel_;
+  unsigned num_vars_;
+  ProductShape shape_;
+  Weight weight_;
+  Schedule schedule_;
+  Fr claim_;
+  unsigned degree_;
+  std::vector<Fr> challenges_;
+  tracked_vector<Fr> bound_eq_;  // R = eq(r_{<i}, ·)
+  PrefixSuffix weight_split_;    // split at the switch; prefixes bound along the rounds
+  WindowGrid grid_;
+  std::optional<LinearProductRounds> linear_;
+};
+
+}  // namespace rill
