@@ -6,6 +6,8 @@
 // (x_j, y_j) for bit j = XLEN−1−i, so pair 0 holds the sign bits.
 #pragma once
 
+#include <algorithm>
+#include <bit>
 #include <string_view>
 
 #include "rill/util/int.hpp"
@@ -293,92 +295,94 @@ struct ChangeDivisorTable {
   }
 };
 
-// The bits of x at the positions where y is set, packed to the low end ("parallel bit extract").
-// For y = ones in bits [s, XLEN) this is x >> s.
+// The shift amount a virtual shift's second operand encodes: the position of its lowest set bit
+// (y = ShiftRightBitmask(s) has ones in bits [s, XLEN), so this is s), or XLEN for y = 0. This is
+// the riscv layer's specification (riscv::bitmask_shift), which defines the result for every y,
+// not only for masks.
 template <unsigned XLEN>
-constexpr u64 extract_bits(u64 x, u64 y) {
-  u64 packed = 0;
-  for (unsigned j = XLEN; j-- > 0;) {
-    if (((y >> j) & 1) != 0) packed = (packed << 1) | ((x >> j) & 1);
-  }
-  return packed;
+constexpr unsigned encoded_shift(u64 y) {
+  y &= low_mask(XLEN);
+  return y == 0 ? XLEN : static_cast<unsigned>(std::countr_zero(y));
 }
 
-// VirtualSRL: extract_bits(x, y), which is x >> s when y is ShiftRightBitmask(s). State (one,
-// acc): for each pair, acc ← (1 + y_j)·acc + x_j·y_j·one.
+// VirtualSRL: x >> s (logical) for s = encoded_shift(y); 0 when s = XLEN. State (one, high, res):
+// high = the x bits read so far as a number, i.e. x >> j after the pair of bit j, and res = high
+// as it was after the last pair whose y bit was set:
+//   high ← 2·high + x_j·one,   res ← y_j ? (2·high + x_j·one) : res.
 template <unsigned XLEN>
 struct VirtualSrlTable {
   static constexpr std::string_view kName = "VirtualSRL";
   static constexpr unsigned kXlen = XLEN;
-  static constexpr unsigned kDim = 2;
-  enum : unsigned { kOne, kAcc };
+  static constexpr unsigned kDim = 3;
+  enum : unsigned { kOne, kHigh, kRes };
 
   static u64 entry(u64 index) {
     const auto [x, y] = uninterleave<XLEN>(index);
-    return extract_bits<XLEN>(x, y);
+    const unsigned s = encoded_shift<XLEN>(y);
+    return s == XLEN ? 0 : x >> s;
   }
 
   template <LookupScalar V>
   static void init(V* s) {
     s[kOne] = scalar_one<V>();
-    s[kAcc] = scalar_zero<V>();
+    s[kHigh] = scalar_zero<V>();
+    s[kRes] = scalar_zero<V>();
   }
 
   template <LookupScalar V>
   static void pair_step(unsigned, bool x, bool y, const V* in, V* out) {
     out[kOne] = in[kOne];
-    out[kAcc] = !y ? in[kAcc] : (x ? in[kAcc] + in[kAcc] + in[kOne] : in[kAcc] + in[kAcc]);
+    out[kHigh] = x ? in[kHigh] + in[kHigh] + in[kOne] : in[kHigh] + in[kHigh];
+    out[kRes] = y ? out[kHigh] : in[kRes];
   }
 
   template <LookupScalar V>
   static V output(const V* s) {
-    return s[kAcc];
+    return s[kRes];
   }
 };
 
-// VirtualSRA: VirtualSRL plus, when x is negative, Σ_{i ≥ 1, y_{XLEN−1−i} = 0} 2^i — for
-// y = ShiftRightBitmask(s) that sets the top s bits, giving the arithmetic shift x >> s. State
-// (one, acc, sign, fill) with sign = x's sign bit and fill = sign·Σ 2^i·(1 − y_{XLEN−1−i}).
+// VirtualSRA: x >> s (arithmetic) for s = encoded_shift(y), with s = XLEN giving all sign bits.
+// It is the logical shift plus sign·(2^XLEN − 2^(XLEN−s)), the top s bits. State (one, high, res,
+// sign, sign_pow) with sign = x's sign bit and sign_pow = sign·2^(XLEN−s) for the s of the y bits
+// read so far: the pair of bit j = XLEN−1−i with y_j set makes it sign·2^(i+1); before any set y
+// bit it is sign·1. Read-out res + 2^XLEN·sign − sign_pow.
 template <unsigned XLEN>
 struct VirtualSraTable {
   static constexpr std::string_view kName = "VirtualSRA";
   static constexpr unsigned kXlen = XLEN;
-  static constexpr unsigned kDim = 4;
-  enum : unsigned { kOne, kAcc, kSign, kFill };
+  static constexpr unsigned kDim = 5;
+  using Logical = VirtualSrlTable<XLEN>;
+  enum : unsigned { kOne, kHigh, kRes, kSign, kSignPow };
 
   static u64 entry(u64 index) {
     const auto [x, y] = uninterleave<XLEN>(index);
-    u64 fill = 0;
-    if (((x >> (XLEN - 1)) & 1) != 0) {
-      for (unsigned i = 1; i < XLEN; ++i) {
-        if (((y >> (XLEN - 1 - i)) & 1) == 0) fill += u64{1} << i;
-      }
-    }
-    return extract_bits<XLEN>(x, y) + fill;
+    const unsigned s = std::min(encoded_shift<XLEN>(y), XLEN - 1);
+    return static_cast<u64>(to_signed<XLEN>(x) >> s) & low_mask(XLEN);
   }
 
   template <LookupScalar V>
   static void init(V* s) {
-    VirtualSrlTable<XLEN>::init(s);
+    Logical::init(s);
     s[kSign] = scalar_zero<V>();
-    s[kFill] = scalar_zero<V>();
+    s[kSignPow] = scalar_zero<V>();
   }
 
   template <LookupScalar V>
   static void pair_step(unsigned pair, bool x, bool y, const V* in, V* out) {
-    VirtualSrlTable<XLEN>::pair_step(pair, x, y, in, out);
+    Logical::pair_step(pair, x, y, in, out);
     if (pair == 0) {
       out[kSign] = x ? in[kOne] : scalar_zero<V>();
-      out[kFill] = in[kFill];
+      out[kSignPow] = y ? out[kSign] + out[kSign] : out[kSign];
     } else {
       out[kSign] = in[kSign];
-      out[kFill] = y ? in[kFill] : in[kFill] + scaled(in[kSign], u64{1} << pair);
+      out[kSignPow] = y ? scaled(in[kSign], u64{2} << pair) : in[kSignPow];
     }
   }
 
   template <LookupScalar V>
   static V output(const V* s) {
-    return s[kAcc] + s[kFill];
+    return s[kRes] + scaled(s[kSign], u64{1} << XLEN) - s[kSignPow];
   }
 };
 

@@ -202,8 +202,12 @@ TEST(LookupTables, HandComputedEntriesThroughDispatch) {
       {TableKind::kPow2, 0x0013, 0x08},  // 19 mod 8 = 3
       {TableKind::kShiftRightBitmask, 0x0003, 0xF8},
       {TableKind::kVirtualSrl, ops(0xB4, 0xF8), 0x16},  // 0xB4 >> 3
+      {TableKind::kVirtualSrl, ops(0xB4, 0x28), 0x16},  // lowest set bit of y: 3
+      {TableKind::kVirtualSrl, ops(0xB4, 0x00), 0x00},  // y = 0 encodes a shift by 8
       {TableKind::kVirtualSra, ops(0xB4, 0xF8), 0xF6},  // −76 >> 3 = −10
       {TableKind::kVirtualSra, ops(0x34, 0xF8), 0x06},
+      {TableKind::kVirtualSra, ops(0xB4, 0x00), 0xFF},
+      {TableKind::kVirtualSra, ops(0xB4, 0x01), 0xB4},
       {TableKind::kWordAlignment, 0x0104, 1},
       {TableKind::kWordAlignment, 0x0106, 0},
       {TableKind::kHalfwordAlignment, 0x0106, 1},
