@@ -1,0 +1,94 @@
+#include "rill/curve/gt.hpp"
+
+#include "rill/curve/bn254_constants.hpp"
+#include "rill/curve/encoding.hpp"
+
+namespace rill {
+namespace detail {
+
+Fq12 conjugate(const Fq12& f) {
+  Fq12 r = f;
+  r.c1 = -r.c1;
+  return r;
+}
+
+// Left-to-right with a fixed 4-bit window: table f^0..f^15, then per nibble four cyclotomic
+// squarings and one multiplication.
+Fq12 cyclotomic_pow(const Fq12& f, std::span<const u64> k) {
+  std::array<Fq12, 16> table;
+  table[0] = Fq12::one();
+  for (unsigned i = 1; i < 16; ++i) table[i] = table[i - 1] * f;
+  Fq12 acc = Fq12::one();
+  bool started = false;
+  for (std::size_t limb = k.size(); limb-- > 0;) {
+    for (int shift = 60; shift >= 0; shift -= 4) {
+      if (started) {
+        acc = acc.cyclotomic_square().cyclotomic_square().cyclotomic_square().cyclotomic_square();
+      }
+      const unsigned nibble = static_cast<unsigned>(k[limb] >> shift) & 15u;
+      if (nibble != 0) {
+        acc = started ? acc * table[nibble] : table[nibble];
+        started = true;
+      }
+    }
+  }
+  return acc;
+}
+
+}  // namespace detail
+
+GT GT::inverse() const { return GT(detail::conjugate(value_)); }
+GT GT::square() const { return GT(value_.cyclotomic_square()); }
+GT GT::pow(const Fr& k) const {
+  const std::array<u64, 4> limbs = k.to_limbs();
+  return pow_limbs(limbs);
+}
+GT GT::pow_limbs(std::span<const u64> k) const { return GT(detail::cyclotomic_pow(value_, k)); }
+
+namespace {
+
+// The 12 Fq coefficients of an Fq12 in encoding order.
+template <class Fn>
+void for_each_coefficient(Fq12& v, Fn&& fn) {
+  std::size_t i = 0;
+  for (Fq6* c6 : {&v.c0, &v.c1}) {
+    for (Fq2* c2 : {&c6->c0, &c6->c1, &c6->c2}) {
+      fn(i++, c2->c0);
+      fn(i++, c2->c1);
+    }
+  }
+}
+
+}  // namespace
+
+std::array<u8, 384> GT::to_bytes() const {
+  std::array<u8, 384> out{};
+  Fq12 v = value_;
+  for_each_coefficient(v, [&](std::size_t i, Fq& c) {
+    detail::write_fq(std::span<u8>(out).subspan(32 * i, 32), c);
+  });
+  return out;
+}
+
+DecodeResult<GT> GT::from_bytes(std::span<const u8> bytes) {
+  using Result = DecodeResult<GT>;
+  if (bytes.size() != 384) return Result::fail("GT encoding must be 384 bytes");
+  Fq12 v = Fq12::zero();
+  bool canonical = true;
+  for_each_coefficient(v, [&](std::size_t i, Fq& c) {
+    const std::optional<Fq> coeff = detail::read_fq(bytes.subspan(32 * i, 32));
+    if (coeff) {
+      c = *coeff;
+    } else {
+      canonical = false;
+    }
+  });
+  if (!canonical) return Result::fail("GT coefficient is not canonical (>= p)");
+  // v^r = 1 (with v ≠ 0) is exactly membership in the order-r subgroup. The generic power is
+  // used because cyclotomic squaring is only valid once membership is known.
+  if (!(v.pow(std::span<const u64>(detail::kGroupOrder)) == Fq12::one()))
+    return Result::fail("GT element is not in the order-r subgroup");
+  return Result::ok(GT(v));
+}
+
+}  // namespace rill

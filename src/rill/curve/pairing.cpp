@@ -1,0 +1,236 @@
+#include "rill/curve/pairing.hpp"
+
+#include <array>
+#include <vector>
+
+#include "rill/curve/bn254_constants.hpp"
+#include "rill/util/check.hpp"
+#include "rill/util/parallel.hpp"
+
+namespace rill {
+namespace {
+
+using Line = G2Prepared::Line;
+
+// Signed binary (NAF) digits of 6u + 2, least significant first. The top digit is 1.
+const std::vector<int>& loop_naf() {
+  static const std::vector<int> naf = [] {
+    std::vector<int> digits;
+    u128 n = u128(6) * detail::kBnU + 2;
+    while (n != 0) {
+      int d = 0;
+      if (n & 1) {
+        d = (n & 3) == 1 ? 1 : -1;  // n ≡ 1 (mod 4) → +1, n ≡ 3 → −1
+        n = d == 1 ? n - 1 : n + 1;
+      }
+      digits.push_back(d);
+      n >>= 1;
+    }
+    return digits;
+  }();
+  return naf;
+}
+
+const Fq& two_inverse() {
+  static const Fq v = Fq::from_u64(2).inverse();
+  return v;
+}
+
+// 3·b' where b' = 3/ξ is the twist's constant.
+const Fq2& three_b() {
+  static const Fq2 v = G2CurveParams::b() + G2CurveParams::b() + G2CurveParams::b();
+  return v;
+}
+
+// T on the twist in homogeneous projective coordinates: (X/Z, Y/Z).
+struct TwistPoint {
+  Fq2 x, y, z;
+};
+
+// T ← 2T and the tangent line at T (Costello–Lange–Naehrig 2010, a = 0, D-type twist).
+// With x = X/Z, y = Y/Z the tangent slope is 3X²/(2YZ); after clearing denominators and using
+// Y²Z = X³ + b'Z³ the line becomes  −2YZ·y_P + 3X²·x_P·w + (3b'Z² − Y²)·w³.
+// Doubling: A = XY/2, B = Y², C = Z², E = 3b'C, F = 3E, G = (B + F)/2, H = 2YZ,
+//           X' = A(B − F), Y' = G² − 3E², Z' = B·H.
+Line doubling_step(TwistPoint& t) {
+  const Fq2 a = (t.x * t.y).mul_by_fq(two_inverse());
+  const Fq2 b = t.y.square();
+  const Fq2 c = t.z.square();
+  const Fq2 e = three_b() * c;
+  const Fq2 f = e + e + e;
+  const Fq2 g = (b + f).mul_by_fq(two_inverse());
+  const Fq2 h = (t.y + t.z).square() - (b + c);
+  const Fq2 j = t.x.square();
+  const Fq2 e2 = e.square();
+  t.x = a * (b - f);
+  t.y = g.square() - (e2 + e2 + e2);
+  t.z = b * h;
+  return Line{-h, j + j + j, e - b};
+}
+
+// T ← T + Q (Q affine) and the chord through T and Q. With θ = Y − y_Q·Z, λ = X − x_Q·Z the
+// slope is θ/λ, and the line times λ is  λ·y_P − θ·x_P·w + (θ·x_Q − λ·y_Q)·w³.
+// Addition: C = θ², D = λ², E = λD, F = ZC, G = XD, H = E + F − 2G,
+//           X' = λH, Y' = θ(G − H) − E·Y, Z' = Z·E.
+Line addition_step(TwistPoint& t, const G2Affine& q) {
+  const Fq2 theta = t.y - q.y * t.z;
+  const Fq2 lambda = t.x - q.x * t.z;
+  const Fq2 c = theta.square();
+  const Fq2 d = lambda.square();
+  const Fq2 e = lambda * d;
+  const Fq2 f = t.z * c;
+  const Fq2 g = t.x * d;
+  const Fq2 h = e + f - (g + g);
+  t.x = lambda * h;
+  t.y = theta * (g - h) - e * t.y;
+  t.z = t.z * e;
+  return Line{lambda, -theta, theta * q.x - lambda * q.y};
+}
+
+// a·(b0 + b1·v) in Fq6 = Fq2[v]/(v³ − ξ): c0 = a0b0 + ξ·a2b1, c1 = a0b1 + a1b0, c2 = a1b1 + a2b0.
+Fq6 mul_by_01(const Fq6& a, const Fq2& b0, const Fq2& b1) {
+  const Fq2 t0 = a.c0 * b0;
+  const Fq2 t1 = a.c1 * b1;
+  Fq6 r = Fq6::zero();
+  r.c0 = t0 + (a.c2 * b1).mul_by_nonresidue();
+  r.c1 = (a.c0 + a.c1) * (b0 + b1) - t0 - t1;
+  r.c2 = t1 + a.c2 * b0;
+  return r;
+}
+
+Fq6 scale(const Fq6& a, const Fq2& s) {
+  Fq6 r = a;
+  r.c0 = r.c0 * s;
+  r.c1 = r.c1 * s;
+  r.c2 = r.c2 * s;
+  return r;
+}
+
+// f ← f · l(P) where l = s0 + s1·w with s0 = (a·y_P, 0, 0) and s1 = (b·x_P, c, 0) in Fq6.
+// Karatsuba over w (w² = v): f0·s0 + v·f1·s1 and (f0 + f1)(s0 + s1) − f0·s0 − f1·s1.
+void mul_by_line(Fq12& f, const Line& line, const G1Affine& p) {
+  const Fq2 s00 = line.a.mul_by_fq(p.y);
+  const Fq2 s10 = line.b.mul_by_fq(p.x);
+  const Fq6 t0 = scale(f.c0, s00);
+  const Fq6 t1 = mul_by_01(f.c1, s10, line.c);
+  const Fq6 sum = mul_by_01(f.c0 + f.c1, s00 + s10, line.c);
+  f.c1 = sum - t0 - t1;
+  f.c0 = t0 + t1.mul_by_nonresidue();
+}
+
+// Shared Miller loop over pairs whose line coefficients are ready: one squaring of f per bit
+// of 6u + 2 for all pairs together. Skips pairs with a point at infinity.
+Fq12 miller_loop_lines(std::span<const G1Affine> p, std::span<const G2Prepared* const> q) {
+  const std::vector<int>& naf = loop_naf();
+  Fq12 f = Fq12::one();
+  std::size_t idx = 0;
+  auto apply_lines = [&] {
+    for (std::size_t k = 0; k < p.size(); ++k) {
+      if (p[k].infinity || q[k]->is_infinity()) continue;
+      mul_by_line(f, q[k]->lines()[idx], p[k]);
+    }
+    ++idx;
+  };
+  for (std::size_t i = naf.size() - 1; i-- > 0;) {
+    if (idx != 0) f = f.square();
+    apply_lines();
+    if (naf[i] != 0) apply_lines();
+  }
+  apply_lines();  // the line through [6u+2]Q and ψ(Q)
+  apply_lines();  // the line through [6u+2]Q + ψ(Q) and −ψ²(Q)
+  return f;
+}
+
+constexpr std::size_t kPairGrain = 4;
+
+}  // namespace
+
+G2Prepared::G2Prepared(const G2Affine& q) {
+  if (q.infinity) return;
+  const std::vector<int>& naf = loop_naf();
+  lines_.reserve(2 * naf.size() + 2);
+  const G2Affine neg_q = -q;
+  TwistPoint t{q.x, q.y, Fq2::one()};
+  for (std::size_t i = naf.size() - 1; i-- > 0;) {
+    lines_.push_back(doubling_step(t));
+    if (naf[i] == 1) lines_.push_back(addition_step(t, q));
+    if (naf[i] == -1) lines_.push_back(addition_step(t, neg_q));
+  }
+  const G2Affine q1 = psi(q);
+  const G2Affine q2 = -psi(q1);
+  lines_.push_back(addition_step(t, q1));
+  lines_.push_back(addition_step(t, q2));
+  lines_.shrink_to_fit();
+}
+
+Fq12 miller_loop_prepared(std::span<const G1Affine> p, std::span<const G2Prepared* const> q) {
+  RILL_CHECK_EQ(p.size(), q.size(), "miller_loop_prepared: one G2 point per G1 point");
+  return parallel_reduce(
+      0, p.size(), kPairGrain, Fq12::one(),
+      [&](u64 lo, u64 hi) { return miller_loop_lines(p.subspan(lo, hi - lo), q.subspan(lo, hi - lo)); },
+      [](const Fq12& a, const Fq12& b) { return a * b; });
+}
+
+Fq12 miller_loop(std::span<const G1Affine> p, std::span<const G2Affine> q) {
+  RILL_CHECK_EQ(p.size(), q.size(), "miller_loop: one G2 point per G1 point");
+  return parallel_reduce(
+      0, p.size(), kPairGrain, Fq12::one(),
+      [&](u64 lo, u64 hi) {
+        std::vector<G2Prepared> prepared;
+        std::vector<const G2Prepared*> ptrs;
+        prepared.reserve(hi - lo);
+        for (u64 i = lo; i < hi; ++i) prepared.emplace_back(q[i]);
+        for (const G2Prepared& g : prepared) ptrs.push_back(&g);
+        return miller_loop_lines(p.subspan(lo, hi - lo), ptrs);
+      },
+      [](const Fq12& a, const Fq12& b) { return a * b; });
+}
+
+// Hard part: with u the BN parameter, (p⁴ − p² + 1)/r = λ0 + λ1·p + λ2·p² + λ3·p³ where
+// λ0 = −36u³ − 30u² − 18u − 2, λ1 = −36u³ − 18u² − 12u + 1, λ2 = 6u² + 1, λ3 = 1
+// (Scott et al., "On the final exponentiation for calculating pairings on ordinary elliptic
+// curves", 2009; the identity is checked by tests through the pairing vectors). So with
+// a = f^u, b = f^(u²), c = f^(u³) (three 63-bit cyclotomic powers) the result is
+// conj(c³⁶b³⁰a¹⁸f²) · Frob(conj(c³⁶b¹⁸a¹²)·f) · Frob²(b⁶f) · Frob³(f).
+GT final_exponentiation(const Fq12& f_in) {
+  // Easy part: f^(p⁶ − 1) = conj(f)/f, then ^(p² + 1). The result is in the cyclotomic subgroup.
+  Fq12 f = detail::conjugate(f_in) * f_in.inverse();
+  f = f.frobenius_map(2) * f;
+
+  const std::array<u64, 1> u = {detail::kBnU};
+  auto pow_small = [](const Fq12& x, u64 k) {
+    return detail::cyclotomic_pow(x, std::span<const u64>(&k, 1));
+  };
+  const Fq12 a = detail::cyclotomic_pow(f, u);
+  const Fq12 b = detail::cyclotomic_pow(a, u);
+  const Fq12 c = detail::cyclotomic_pow(b, u);
+
+  const Fq12 a6 = pow_small(a, 6);
+  const Fq12 a12 = a6.cyclotomic_square();
+  const Fq12 a18 = a12 * a6;
+  const Fq12 b6 = pow_small(b, 6);
+  const Fq12 b12 = b6.cyclotomic_square();
+  const Fq12 b18 = b12 * b6;
+  const Fq12 b30 = b18 * b12;
+  const Fq12 c36 = pow_small(c, 36);
+
+  const Fq12 f_l0 = detail::conjugate(c36 * b30 * a18 * f.cyclotomic_square());
+  const Fq12 f_l1 = detail::conjugate(c36 * b18 * a12) * f;
+  const Fq12 f_l2 = b6 * f;
+  return GT::from_fq12_unchecked(f_l0 * f_l1.frobenius_map(1) * f_l2.frobenius_map(2) *
+                                 f.frobenius_map(3));
+}
+
+GT pairing(const G1Affine& p, const G2Affine& q) {
+  return final_exponentiation(miller_loop(std::span(&p, 1), std::span(&q, 1)));
+}
+
+GT multi_pairing(std::span<const G1Affine> p, std::span<const G2Affine> q) {
+  return final_exponentiation(miller_loop(p, q));
+}
+
+GT multi_pairing_prepared(std::span<const G1Affine> p, std::span<const G2Prepared* const> q) {
+  return final_exponentiation(miller_loop_prepared(p, q));
+}
+
+}  // namespace rill
