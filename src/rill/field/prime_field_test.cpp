@@ -97,6 +97,22 @@ TEST(PrimeField, BytesRejectWrongLengthAndNonCanonical) {
   EXPECT_EQ(max->to_bytes(), modulus_bytes);
 }
 
+TEST(PrimeField, RejectsValuesNear2To256) {
+  std::array<u8, 32> all_ones;
+  all_ones.fill(0xff);
+  EXPECT_FALSE(Fq::from_bytes(all_ones).has_value());
+  EXPECT_FALSE(Fr::from_limbs({~u64{0}, ~u64{0}, ~u64{0}, ~u64{0}}).has_value());
+  EXPECT_FALSE(Fr::from_hex(std::string(64, 'f')).has_value());
+  EXPECT_FALSE(Fr::from_hex("0x" + std::string(65, '0')).has_value());
+  EXPECT_FALSE(Fr::from_hex("0x12g4").has_value());
+  // 2^255 and 2^254: above p.
+  EXPECT_FALSE(Fq::from_limbs({0, 0, 0, u64{1} << 63}).has_value());
+  EXPECT_FALSE(Fq::from_limbs({0, 0, 0, u64{1} << 62}).has_value());
+  std::array<u8, 33> too_long{};
+  EXPECT_FALSE(Fr::from_bytes(too_long).has_value());
+  EXPECT_FALSE(Fr::from_bytes({}).has_value());
+}
+
 TEST(PrimeField, RandomIsDeterministicPerSeed) {
   std::mt19937_64 a(42), b(42);
   EXPECT_EQ(Fr::random(a), Fr::random(b));
