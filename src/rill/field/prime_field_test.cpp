@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <vector>
 
 #include "rill/field/fq.hpp"
 #include "rill/field/fr.hpp"
@@ -118,6 +119,72 @@ TEST(PrimeField, RandomIsDeterministicPerSeed) {
   EXPECT_EQ(Fr::random(a), Fr::random(b));
   std::mt19937 c(1);
   EXPECT_NE(Fq::random(c), Fq::random(c));
+}
+
+}  // namespace
+}  // namespace rill
+
+namespace rill {
+namespace {
+
+template <class F>
+class FieldAxioms : public ::testing::Test {};
+using PrimeFields = ::testing::Types<Fr, Fq>;
+TYPED_TEST_SUITE(FieldAxioms, PrimeFields);
+
+// Edge values (0, 1, 2, p−1, p−2, 2^64, 2^192, largest below 2^254 mod p), then random values.
+template <class F>
+std::vector<F> axiom_operands(std::size_t random_count) {
+  std::vector<F> xs = {F::zero(),
+                       F::one(),
+                       F::from_u64(2),
+                       -F::one(),
+                       -F::from_u64(2),
+                       F::from_u128(u128{1} << 64),
+                       *F::from_limbs({0, 0, 0, 1}),
+                       *F::from_limbs(field_detail::sub_small(F::kModulus, 1))};
+  std::mt19937_64 rng(2024);
+  for (std::size_t i = 0; i < random_count; ++i) xs.push_back(F::random(rng));
+  return xs;
+}
+
+TYPED_TEST(FieldAxioms, HoldOnEdgeAndRandomValues) {
+  using F = TypeParam;
+  const auto xs = axiom_operands<F>(3000);
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    const F& a = xs[i];
+    const F& b = xs[(i * 7 + 3) % xs.size()];
+    const F& c = xs[(i * 13 + 5) % xs.size()];
+    ASSERT_EQ(a + b, b + a);
+    ASSERT_EQ(a * b, b * a);
+    ASSERT_EQ((a + b) + c, a + (b + c));
+    ASSERT_EQ((a * b) * c, a * (b * c));
+    ASSERT_EQ(a * (b + c), a * b + a * c);
+    ASSERT_EQ(a + F::zero(), a);
+    ASSERT_EQ(a * F::one(), a);
+    ASSERT_EQ(a - a, F::zero());
+    ASSERT_EQ(a + (-a), F::zero());
+    ASSERT_EQ((a - b) + b, a);
+    ASSERT_EQ(a.square(), a * a);
+    ASSERT_EQ(a.doubled(), a + a);
+    ASSERT_EQ(a * a.inverse(), a.is_zero() ? F::zero() : F::one());
+    ASSERT_EQ(a.mul_u64(3), a + a + a);
+    ASSERT_EQ(F::from_limbs(a.to_limbs()), a);
+    ASSERT_EQ(F::from_bytes(a.to_bytes()), a);
+    ASSERT_EQ(F::from_hex(a.to_hex()), a);
+  }
+}
+
+TYPED_TEST(FieldAxioms, PowAndLegendre) {
+  using F = TypeParam;
+  std::mt19937_64 rng(99);
+  for (int i = 0; i < 20; ++i) {
+    const F a = F::random(rng);
+    ASSERT_EQ(a.pow(u64{0}), F::one());
+    ASSERT_EQ(a.pow(u64{5}), a * a * a * a * a);
+    ASSERT_EQ(a.pow(F::kModulus), a);  // Fermat: a^p = a
+    ASSERT_EQ(a.square().legendre(), a.is_zero() ? 0 : 1);
+  }
 }
 
 }  // namespace
