@@ -119,14 +119,40 @@ struct TableAutomaton {
   }
 
   // Suffix terms S_k, k < num_terms(split), of the low `kBits − split` index bits `suffix_bits`.
+  // Computed backwards, S = M_split ⋯ M_{2·XLEN−1} · ω, with the pair matrices tabulated once, so
+  // that the per-cycle work is branch-free: kDim² integer multiply-adds per remaining bit pair.
   static void suffix_terms(unsigned split, u64 suffix_bits, std::span<i64> out) {
     RILL_CHECK(split <= kBits, "split point inside the index");
     RILL_CHECK_EQ(out.size(), std::size_t{num_terms(split)}, "one value per suffix term");
-    for (unsigned k = 0; k < out.size(); ++k) {
-      State<i64> unit{};
-      unit[k] = 1;
-      const State<i64> end = run<i64>(split, kBits, suffix_bits, unit);
-      out[k] = Table::template output<i64>(end.data());
+    const auto& matrices = pair_matrices();
+    const auto& readout = readout_vector();
+    std::array<i64, kDim> s = readout, t{};
+    const unsigned first_full_pair = (split + 1) / 2;
+    for (unsigned pair = kXlen; pair-- > first_full_pair;) {
+      const unsigned shift = kBits - 2 - 2 * pair;
+      const auto& m = matrices[pair][(suffix_bits >> shift) & 3];
+      for (unsigned k = 0; k < kDim; ++k) {
+        i64 sum = 0;
+        for (unsigned j = 0; j < kDim; ++j) sum += m[k][j] * s[j];
+        t[k] = sum;
+      }
+      s = t;
+    }
+    if (split % 2 == 0) {
+      for (unsigned k = 0; k < kDim; ++k) out[k] = s[k];
+      return;
+    }
+    // The suffix starts with the y bit of pair split/2; term a·kDim + k is the half state's part
+    // that came through x bit a, continued by M(a, y).
+    const unsigned pair = split / 2;
+    const unsigned y = static_cast<unsigned>((suffix_bits >> (kBits - 1 - split)) & 1);
+    for (unsigned a = 0; a < 2; ++a) {
+      const auto& m = matrices[pair][2 * a + y];
+      for (unsigned k = 0; k < kDim; ++k) {
+        i64 sum = 0;
+        for (unsigned j = 0; j < kDim; ++j) sum += m[k][j] * s[j];
+        out[a * kDim + k] = sum;
+      }
     }
   }
 
@@ -165,6 +191,41 @@ struct TableAutomaton {
   }
 
  private:
+  // M_i(a, b) as integer matrices, indexed [pair][2a + b][k][j] = (e_k · M_i(a, b))_j, obtained by
+  // running pair_step on unit states.
+  using PairMatrix = std::array<std::array<i64, kDim>, kDim>;
+  static const std::array<std::array<PairMatrix, 4>, kXlen>& pair_matrices() {
+    static const auto matrices = [] {
+      std::array<std::array<PairMatrix, 4>, kXlen> m{};
+      for (unsigned pair = 0; pair < kXlen; ++pair) {
+        for (unsigned ab = 0; ab < 4; ++ab) {
+          for (unsigned k = 0; k < kDim; ++k) {
+            std::array<i64, kDim> unit{};
+            unit[k] = 1;
+            Table::template pair_step<i64>(pair, ab >= 2, (ab & 1) != 0, unit.data(),
+                                           m[pair][ab][k].data());
+          }
+        }
+      }
+      return m;
+    }();
+    return matrices;
+  }
+
+  // ω as a vector: ω_j = output(e_j).
+  static const std::array<i64, kDim>& readout_vector() {
+    static const auto readout = [] {
+      std::array<i64, kDim> w{};
+      for (unsigned j = 0; j < kDim; ++j) {
+        std::array<i64, kDim> unit{};
+        unit[j] = 1;
+        w[j] = Table::template output<i64>(unit.data());
+      }
+      return w;
+    }();
+    return readout;
+  }
+
   // y-bit step of pair i: out = half0 · M_i(0, y) + half1 · M_i(1, y).
   template <LookupScalar V>
   static void combine_halves(unsigned pair, bool y, const V* in, V* out) {
