@@ -75,15 +75,14 @@ class SegmentSummer {
           kind = kLeftIsIdentity;
         } else if (q.infinity) {
           kind = kRightIsIdentity;
-        } else if (p.x == q.x) {
+        } else if (denominator = q.x - p.x; !denominator.is_zero()) {
+          kind = kGeneric;
+        } else {
           // Same x: Q = P (tangent, denominator 2y) or Q = −P (sum is the identity). A point with
           // y = 0 would have order 2, which no point of the prime-order groups has; treat it as
           // cancelling too.
-          kind = (p.y == q.y && !(p.y == F::zero())) ? kDouble : kCancel;
+          kind = (p.y == q.y && !p.y.is_zero()) ? kDouble : kCancel;
           if (kind == kDouble) denominator = p.y + p.y;
-        } else {
-          kind = kGeneric;
-          denominator = q.x - p.x;
         }
         denominators_[pair] = denominator;
         kinds_[pair] = kind;

@@ -16,11 +16,11 @@ void batch_invert(std::span<F> v, std::vector<F>& scratch) {
   F acc = F::one();
   for (std::size_t i = 0; i < v.size(); ++i) {
     scratch[i] = acc;
-    if (!(v[i] == F::zero())) acc = acc * v[i];
+    if (!v[i].is_zero()) acc = acc * v[i];
   }
   F inv = acc.inverse();
   for (std::size_t i = v.size(); i-- > 0;) {
-    if (v[i] == F::zero()) continue;
+    if (v[i].is_zero()) continue;
     const F vi = v[i];
     v[i] = inv * scratch[i];
     inv = inv * vi;

@@ -33,7 +33,7 @@ inline bool fq_is_negative(const Fq& v) {
 // (A template so that this header does not need Fq2; it is only instantiated with Fq2.)
 template <class Fq2Like>
 bool fq2_is_negative(const Fq2Like& v) {
-  return v.c1 == Fq::zero() ? fq_is_negative(v.c0) : fq_is_negative(v.c1);
+  return v.c1.is_zero() ? fq_is_negative(v.c0) : fq_is_negative(v.c1);
 }
 
 inline void write_fq(std::span<u8> out, const Fq& v) {

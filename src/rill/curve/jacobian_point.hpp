@@ -37,7 +37,7 @@ class JacobianPoint {
   const Field& x() const { return x_; }
   const Field& y() const { return y_; }
   const Field& z() const { return z_; }
-  bool is_identity() const { return z_ == Field::zero(); }
+  bool is_identity() const { return z_.is_zero(); }
 
   // dbl-2009-l: A = X², B = Y², C = B², D = 2((X+B)² − A − C), E = 3A,
   // X3 = E² − 2D, Y3 = E(D − X3) − 8C, Z3 = 2YZ.
@@ -72,8 +72,8 @@ class JacobianPoint {
     const Field s2 = q.y_ * p.z_ * z1z1;
     const Field h = u2 - u1;
     Field r = s2 - s1;
-    if (h == Field::zero()) {
-      if (r == Field::zero()) return p.doubled();
+    if (h.is_zero()) {
+      if (r.is_zero()) return p.doubled();
       return identity();
     }
     r = r + r;
@@ -97,8 +97,8 @@ class JacobianPoint {
     const Field s2 = q.y * z_ * z1z1;
     const Field h = u2 - x_;
     Field r = s2 - y_;
-    if (h == Field::zero()) {
-      if (r == Field::zero()) return doubled();
+    if (h.is_zero()) {
+      if (r.is_zero()) return doubled();
       return identity();
     }
     r = r + r;
