@@ -67,6 +67,18 @@ void bench_suffix_terms(benchmark::State& state) {
   }
 }
 
+// Reference for the figures above: one Fr multiplication on this machine.
+void bench_fr_mul(benchmark::State& state) {
+  std::mt19937_64 rng(5);
+  Fr a = Fr::random(rng);
+  const Fr b = Fr::random(rng);
+  for (auto _ : state) {
+    a = a * b;
+    benchmark::DoNotOptimize(a);
+  }
+}
+BENCHMARK(bench_fr_mul)->Name("FrMul");
+
 const bool kRegistered = [] {
   for_each_table<kXlen>([](auto table) {
     using Table = decltype(table);

@@ -34,6 +34,7 @@
 #include <array>
 #include <span>
 #include <string_view>
+#include <utility>
 
 #include "rill/util/check.hpp"
 #include "rill/util/int.hpp"
@@ -105,15 +106,38 @@ struct TableAutomaton {
     return Table::template output<i64>(s.data());
   }
 
-  // The MLE at r = (r_0 … r_{2·XLEN−1}), r_0 the most significant index bit.
+  // The MLE at r = (r_0 … r_{2·XLEN−1}), r_0 the most significant index bit. A pair whose
+  // matrix does not depend on one of its bits needs no multiplication for that bit: by
+  // linearity, s·M(r_x, r_y) = s·M(0, 0) + r_y·(s·M(0, 1) − s·M(0, 0)) when M ignores x, and
+  // symmetrically; a pair that ignores both is a plain integer step. Range and alignment tables
+  // ignore most pairs, so this saves most of their multiplications.
   template <LookupField F>
   static F evaluate_mle(std::span<const F> r) {
     RILL_CHECK_EQ(r.size(), std::size_t{kBits}, "lookup MLE point has 2·XLEN coordinates");
-    State<F> s{}, t{};
+    const auto& dependence = pair_dependence();
+    State<F> s{}, t{}, u{};
     Table::template init<F>(s.data());
-    for (unsigned p = 0; p < kBits; p += 2) {
-      step_point(p, r[p], s.data(), t.data());
-      step_point(p + 1, r[p + 1], t.data(), s.data());
+    for (unsigned pair = 0; pair < kXlen; ++pair) {
+      const F& rx = r[2 * pair];
+      const F& ry = r[2 * pair + 1];
+      switch (dependence[pair]) {
+        case kReadsNeither:
+          Table::template pair_step<F>(pair, false, false, s.data(), t.data());
+          break;
+        case kReadsX:
+        case kReadsY: {
+          const bool on_x = dependence[pair] == kReadsX;
+          Table::template pair_step<F>(pair, false, false, s.data(), t.data());
+          Table::template pair_step<F>(pair, on_x, !on_x, s.data(), u.data());
+          const F& rv = on_x ? rx : ry;
+          for (unsigned k = 0; k < kDim; ++k) t[k] = t[k] + rv * (u[k] - t[k]);
+          break;
+        }
+        default:
+          step_point(2 * pair, rx, s.data(), u.data());
+          step_point(2 * pair + 1, ry, u.data(), t.data());
+      }
+      std::swap(s, t);
     }
     return Table::template output<F>(s.data());
   }
@@ -210,6 +234,23 @@ struct TableAutomaton {
       return m;
     }();
     return matrices;
+  }
+
+  // Which bits of each pair its matrix depends on.
+  enum : u8 { kReadsNeither = 0, kReadsX = 1, kReadsY = 2, kReadsBoth = 3 };
+  static const std::array<u8, kXlen>& pair_dependence() {
+    static const auto dependence = [] {
+      std::array<u8, kXlen> d{};
+      const auto& m = pair_matrices();
+      for (unsigned pair = 0; pair < kXlen; ++pair) {
+        // m[pair][2a + b]: x matters if M(0, b) != M(1, b), y if M(a, 0) != M(a, 1).
+        const bool reads_x = m[pair][0] != m[pair][2] || m[pair][1] != m[pair][3];
+        const bool reads_y = m[pair][0] != m[pair][1] || m[pair][2] != m[pair][3];
+        d[pair] = static_cast<u8>((reads_x ? kReadsX : 0) | (reads_y ? kReadsY : 0));
+      }
+      return d;
+    }();
+    return dependence;
   }
 
   // ω as a vector: ω_j = output(e_j).
