@@ -84,9 +84,18 @@ bool G2Affine::is_on_curve() const {
   return y.square() == x.square() * x + G2CurveParams::b();
 }
 
+// Dai, Lin, Zhao, Zhou, "Fast subgroup membership testings for G1, G2 and GT on pairing-friendly
+// curves" (ePrint 2022/348): on BN curves whose u satisfies u ≢ 4 (mod 13) and u ≢ 92 (mod 97)
+// (true for BN254), a twist point P is in G2 iff [u+1]P + ψ([u]P) + ψ²([u]P) = ψ³([2u]P). One
+// 63-bit scalar multiplication instead of the 254-bit [r]P; tests compare the two.
 bool G2Affine::in_subgroup() const {
   if (!is_on_curve()) return false;
-  return G2::from_affine(*this).mul_limbs(detail::kGroupOrder).is_identity();
+  if (infinity) return true;
+  const G2 p = G2::from_affine(*this);
+  const std::array<u64, 1> u = {detail::kBnU};
+  const G2 up = p.mul_limbs(u);
+  const G2 lhs = up + p + psi(up) + psi(psi(up));
+  return lhs == psi(psi(psi(up.doubled())));
 }
 
 std::array<u8, 64> G2Affine::compress() const {

@@ -98,6 +98,27 @@ TEST(G2, GroupLawEdgeCasesAndPsi) {
   EXPECT_EQ(psi(q), q * p_mod_r);
 }
 
+// The fast subgroup test agrees with the definition [r]P = O, on random twist points (almost
+// surely outside G2), on their cofactor multiples (inside) and on the noble non-subgroup point.
+TEST(G2, FastSubgroupCheckAgreesWithOrderCheck) {
+  std::mt19937_64 rng(21);
+  int found = 0;
+  while (found < 6) {
+    const Fq2 x = Fq2::random(rng);
+    const std::optional<Fq2> y = (x.square() * x + G2CurveParams::b()).sqrt();
+    if (!y) continue;
+    ++found;
+    const G2Affine p{x, *y, false};
+    EXPECT_EQ(p.in_subgroup(), G2::from_affine(p).mul_limbs(detail::kGroupOrder).is_identity());
+    const G2Affine cleared = G2::from_affine(p).mul_limbs(detail::kG2Cofactor).to_affine();
+    EXPECT_TRUE(cleared.in_subgroup());
+    EXPECT_TRUE(G2::from_affine(cleared).mul_limbs(detail::kGroupOrder).is_identity());
+  }
+  const G2Affine outside = test::json_g2(vectors()["g2_invalid"]["wrong_subgroup"]);
+  EXPECT_FALSE(G2::from_affine(outside).mul_limbs(detail::kGroupOrder).is_identity());
+  EXPECT_FALSE(outside.in_subgroup());
+}
+
 TEST(BatchNormalize, MatchesPointwiseAndKeepsIdentity) {
   std::vector<G1> pts = {G1::generator(), G1::identity(), G1::generator().doubled() * Fr::from_u64(9)};
   const std::vector<G1Affine> affine = batch_normalize(pts);
