@@ -80,11 +80,15 @@ class UnreducedAccumulator {
     std::array<u64, 9> s = field_sum_;
     for (int i = 0; i < 4; ++i) {
       const u64 m = s[i] * F::kInvNeg;
+      u64 carry_word = 0;
+      for (int j = 0; j < 4; ++j) {
+        s[i + j] = field_detail::mul_add(m, F::kModulus[j], s[i + j], carry_word);
+      }
       u64 carry = 0;
-      for (int j = 0; j < 4; ++j)
-        s[i + j] = field_detail::mul_add(m, F::kModulus[j], s[i + j], carry);
-      for (int j = i + 4; j < 9 && carry != 0; ++j)
+      s[i + 4] = field_detail::add_with_carry(s[i + 4], carry_word, carry);
+      for (int j = i + 5; j < 9 && carry != 0; ++j) {
         s[j] = field_detail::add_with_carry(s[j], 0, carry);
+      }
     }
     return F::from_montgomery_unchecked(
         field_detail::reduce_wide({s[4], s[5], s[6], s[7], s[8]}, F::kModulus, F::kBarrett));

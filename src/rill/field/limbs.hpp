@@ -4,15 +4,32 @@
 #pragma once
 
 #include <array>
+#include <type_traits>
 
 #include "rill/util/int.hpp"
+
+#if defined(__x86_64__)
+#include <x86intrin.h>
+#define RILL_FIELD_HAVE_ADC_INTRINSICS 1
+#else
+#define RILL_FIELD_HAVE_ADC_INTRINSICS 0
+#endif
 
 namespace rill::field_detail {
 
 using Limbs = std::array<u64, 4>;
 
-// a + b + carry; carry is 0 or 1 in and out.
+// a + b + carry; carry is 0 or 1 in and out. At run time on x86-64 the _addcarry_u64 /
+// _subborrow_u64 intrinsics make GCC emit plain adc/sbb chains; its code for the equivalent
+// 128-bit additions is several times longer.
 constexpr u64 add_with_carry(u64 a, u64 b, u64& carry) {
+#if RILL_FIELD_HAVE_ADC_INTRINSICS
+  if (!std::is_constant_evaluated()) {
+    unsigned long long sum = 0;
+    carry = _addcarry_u64(static_cast<unsigned char>(carry), a, b, &sum);
+    return sum;
+  }
+#endif
   const u128 s = static_cast<u128>(a) + b + carry;
   carry = static_cast<u64>(s >> 64);
   return static_cast<u64>(s);
@@ -20,6 +37,13 @@ constexpr u64 add_with_carry(u64 a, u64 b, u64& carry) {
 
 // a - b - borrow; borrow is 0 or 1 in and out.
 constexpr u64 sub_with_borrow(u64 a, u64 b, u64& borrow) {
+#if RILL_FIELD_HAVE_ADC_INTRINSICS
+  if (!std::is_constant_evaluated()) {
+    unsigned long long difference = 0;
+    borrow = _subborrow_u64(static_cast<unsigned char>(borrow), a, b, &difference);
+    return difference;
+  }
+#endif
   const u128 d = static_cast<u128>(a) - b - borrow;
   borrow = static_cast<u64>(d >> 64) & 1;
   return static_cast<u64>(d);
@@ -61,10 +85,8 @@ constexpr bool is_zero_limbs(const Limbs& a) { return (a[0] | a[1] | a[2] | a[3]
 constexpr Limbs subtract_modulus_if_needed(const Limbs& t, const Limbs& p) {
   u64 borrow = 0;
   const Limbs d = sub_limbs(t, p, borrow);
-  const u64 keep_t = 0 - borrow;  // all ones when t < p
-  Limbs r{};
-  for (int i = 0; i < 4; ++i) r[i] = (t[i] & keep_t) | (d[i] & ~keep_t);
-  return r;
+  const bool keep_t = borrow != 0;  // t < p; GCC turns the selects into cmov
+  return {keep_t ? t[0] : d[0], keep_t ? t[1] : d[1], keep_t ? t[2] : d[2], keep_t ? t[3] : d[3]};
 }
 
 // (a + b) mod p for a, b < p < 2^255.
@@ -77,8 +99,9 @@ constexpr Limbs add_mod(const Limbs& a, const Limbs& b, const Limbs& p) {
 constexpr Limbs sub_mod(const Limbs& a, const Limbs& b, const Limbs& p) {
   u64 borrow = 0;
   const Limbs d = sub_limbs(a, b, borrow);
-  const u64 mask = 0 - borrow;  // add p back when the subtraction wrapped
-  const Limbs masked_p = {p[0] & mask, p[1] & mask, p[2] & mask, p[3] & mask};
+  const bool wrapped = borrow != 0;  // add p back when the subtraction wrapped
+  const Limbs masked_p = {wrapped ? p[0] : 0, wrapped ? p[1] : 0, wrapped ? p[2] : 0,
+                          wrapped ? p[3] : 0};
   u64 carry = 0;
   return add_limbs(d, masked_p, carry);
 }

@@ -35,8 +35,9 @@ constexpr Limbs pow2_mod(int bits, const Limbs& p) {
 
 // p ± small, and shifts by 1–2 bits, for the exponents (p−2), (p−1)/2, (p+1)/4.
 constexpr Limbs add_small(Limbs a, u64 k) {
-  u64 carry = k;
-  for (auto& limb : a) limb = add_with_carry(limb, 0, carry);
+  u64 carry = 0;
+  a[0] = add_with_carry(a[0], k, carry);
+  for (int i = 1; i < 4; ++i) a[i] = add_with_carry(a[i], 0, carry);
   return a;
 }
 constexpr Limbs sub_small(Limbs a, u64 k) {
