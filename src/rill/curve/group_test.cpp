@@ -9,6 +9,7 @@
 #include "rill/curve/g1.hpp"
 #include "rill/curve/g2.hpp"
 #include "rill/curve/test_vectors.hpp"
+#include "rill/curve/wnaf.hpp"
 
 namespace rill {
 namespace {
@@ -27,6 +28,24 @@ std::string to_hex(const std::array<u8, N>& bytes) {
     s.push_back(digits[b & 15]);
   }
   return s;
+}
+
+TEST(Wnaf, DigitsRecomposeAndAreNonAdjacent) {
+  std::mt19937_64 rng(31);
+  for (int trial = 0; trial < 200; ++trial) {
+    const u128 k = (u128(rng() >> 2) << 64) | rng();  // < 2^126, so Σ d_i·2^i fits in i128
+    const std::array<u64, 2> limbs = {static_cast<u64>(k), static_cast<u64>(k >> 64)};
+    const std::vector<i8> d = detail::wnaf_digits(limbs, 5);
+    i128 sum = 0;
+    for (std::size_t i = d.size(); i-- > 0;) sum = 2 * sum + d[i];
+    EXPECT_TRUE(sum == static_cast<i128>(k));
+    for (std::size_t i = 0; i < d.size(); ++i) {
+      if (d[i] == 0) continue;
+      EXPECT_TRUE(d[i] % 2 != 0 && d[i] < 16 && d[i] > -16);
+      for (std::size_t j = i + 1; j < std::min(d.size(), i + 5); ++j) EXPECT_EQ(d[j], 0);
+    }
+  }
+  EXPECT_TRUE(detail::wnaf_digits(std::array<u64, 2>{0, 0}, 5).empty());
 }
 
 TEST(G1, ScalarMultiplesOfGeneratorMatchNoble) {

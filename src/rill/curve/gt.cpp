@@ -2,6 +2,7 @@
 
 #include "rill/curve/bn254_constants.hpp"
 #include "rill/curve/encoding.hpp"
+#include "rill/curve/wnaf.hpp"
 
 namespace rill {
 namespace detail {
@@ -12,25 +13,21 @@ Fq12 conjugate(const Fq12& f) {
   return r;
 }
 
-// Left-to-right with a fixed 4-bit window: table f^0..f^15, then per nibble four cyclotomic
-// squarings and one multiplication.
+// Width-5 NAF (wnaf.hpp): the odd powers f, f³, …, f¹⁵, one cyclotomic squaring per digit and
+// a multiplication by f^d or its conjugate f^−d per nonzero digit.
 Fq12 cyclotomic_pow(const Fq12& f, std::span<const u64> k) {
-  std::array<Fq12, 16> table;
-  table[0] = Fq12::one();
-  for (unsigned i = 1; i < 16; ++i) table[i] = table[i - 1] * f;
-  Fq12 acc = Fq12::one();
-  bool started = false;
-  for (std::size_t limb = k.size(); limb-- > 0;) {
-    for (int shift = 60; shift >= 0; shift -= 4) {
-      if (started) {
-        acc = acc.cyclotomic_square().cyclotomic_square().cyclotomic_square().cyclotomic_square();
-      }
-      const unsigned nibble = static_cast<unsigned>(k[limb] >> shift) & 15u;
-      if (nibble != 0) {
-        acc = started ? acc * table[nibble] : table[nibble];
-        started = true;
-      }
-    }
+  constexpr unsigned kWidth = 5;
+  std::array<Fq12, 8> odd;  // odd[i] = f^(2i + 1)
+  odd[0] = f;
+  const Fq12 f2 = f.cyclotomic_square();
+  for (std::size_t i = 1; i < odd.size(); ++i) odd[i] = odd[i - 1] * f2;
+  const std::vector<i8> digits = wnaf_digits(k, kWidth);
+  if (digits.empty()) return Fq12::one();
+  Fq12 acc = odd[digits.back() / 2];  // the top digit is positive
+  for (std::size_t i = digits.size() - 1; i-- > 0;) {
+    acc = acc.cyclotomic_square();
+    if (digits[i] > 0) acc = acc * odd[digits[i] / 2];
+    if (digits[i] < 0) acc = acc * conjugate(odd[-digits[i] / 2]);
   }
   return acc;
 }

@@ -9,7 +9,9 @@
 
 #include <array>
 #include <span>
+#include <vector>
 
+#include "rill/curve/wnaf.hpp"
 #include "rill/field/fr.hpp"
 #include "rill/util/int.hpp"
 
@@ -143,19 +145,21 @@ class JacobianPoint {
     return y_.square() == x_.square() * x_ + Curve::b() * z6;
   }
 
-  // [k]P for k given as little-endian 64-bit limbs (any length), with a fixed 4-bit window:
-  // precompute [0..15]P, then per nibble from the top: four doublings and one addition.
+  // [k]P for k given as little-endian 64-bit limbs (any length), by width-5 NAF: the odd
+  // multiples P, 3P, …, 15P, then one doubling per digit and an addition or subtraction per
+  // nonzero digit (about one in six).
   JacobianPoint mul_limbs(std::span<const u64> k) const {
-    std::array<JacobianPoint, 16> table;
-    table[1] = *this;
-    for (unsigned i = 2; i < 16; ++i) table[i] = table[i - 1] + *this;
+    constexpr unsigned kWidth = 5;
+    std::array<JacobianPoint, 8> odd;  // odd[i] = (2i + 1)P
+    odd[0] = *this;
+    const JacobianPoint twice = doubled();
+    for (std::size_t i = 1; i < odd.size(); ++i) odd[i] = odd[i - 1] + twice;
+    const std::vector<i8> digits = wnaf_digits(k, kWidth);
     JacobianPoint acc;
-    for (std::size_t limb = k.size(); limb-- > 0;) {
-      for (int shift = 60; shift >= 0; shift -= 4) {
-        acc = acc.doubled().doubled().doubled().doubled();
-        const unsigned nibble = static_cast<unsigned>(k[limb] >> shift) & 15u;
-        if (nibble != 0) acc += table[nibble];
-      }
+    for (std::size_t i = digits.size(); i-- > 0;) {
+      acc = acc.doubled();
+      if (digits[i] > 0) acc += odd[digits[i] / 2];
+      if (digits[i] < 0) acc -= odd[-digits[i] / 2];
     }
     return acc;
   }
