@@ -137,22 +137,23 @@ constexpr std::array<u64, 5> mul_by_word(const Limbs& a, u64 k) {
   return r;
 }
 
-// floor(2^317 / p) for a modulus 2^253 < p < 2^254: the Barrett factor of reduce_wide below. It
-// fits one word because 2^317 / p < 2^317 / 2^253 = 2^64. Computed by schoolbook binary long
-// division of 2^317 by p (the remainder stays below p < 2^254, so 4 limbs suffice).
-constexpr u64 barrett_factor(const Limbs& p) {
+// floor(2^k / p) for a modulus 2^253 < p < 2^254 and k ≤ 381, so that the quotient is below
+// 2^(k−253) ≤ 2^128. Schoolbook binary long division (the remainder stays below p, so 4 limbs
+// suffice). These are the Barrett factors of reduce_wide (k = 317, one word) and
+// reduce_wide_128 (k = 381, two words).
+constexpr u128 floor_pow2_div(int k, const Limbs& p) {
   Limbs rem{};
-  u64 quotient = 0;
-  for (int bit = 317; bit >= 0; --bit) {
-    // rem ← 2·rem + (bit of 2^317)
+  u128 quotient = 0;
+  for (int bit = k; bit >= 0; --bit) {
+    // rem ← 2·rem + (bit of 2^k)
     u64 carry = 0;
     for (int i = 0; i < 4; ++i) {
       const u64 next = rem[i] >> 63;
       rem[i] = (rem[i] << 1) | carry;
       carry = next;
     }
-    if (bit == 317) rem[0] |= 1;
-    quotient <<= 1;  // only the low 64 quotient bits can be nonzero
+    if (bit == k) rem[0] |= 1;
+    quotient <<= 1;
     if (!less_than(rem, p)) {
       u64 borrow = 0;
       rem = sub_limbs(rem, p, borrow);
@@ -162,7 +163,7 @@ constexpr u64 barrett_factor(const Limbs& p) {
   return quotient;
 }
 
-// t mod p for a 5-limb t < 2^64·p, where 2^253 < p < 2^254 and barrett = floor(2^317 / p).
+// t mod p for a 5-limb t < 2^64·p, where 2^253 < p < 2^254 and barrett = floor_pow2_div(317, p).
 // The quotient q = floor(t/p) is below 2^64; we estimate it from the top 128 bits of t,
 //   q̂ = floor(floor(t / 2^192) · barrett / 2^125),
 // which never exceeds q and falls short of it by at most 2: the two floors lose less than
@@ -179,6 +180,36 @@ constexpr Limbs reduce_wide(const std::array<u64, 5>& t, const Limbs& p, u64 bar
   for (int i = 0; i < 4; ++i) r[i] = sub_with_borrow(t[i], mul_add(q, p[i], 0, carry), borrow);
   r = subtract_modulus_if_needed(r, p);     // r < 3p  →  r < 2p
   return subtract_modulus_if_needed(r, p);  // r < 2p  →  r < p
+}
+
+// t mod p for a 6-limb t < 2^128·p; barrett = floor_pow2_div(381, p), two_p = 2p. The same
+// Barrett estimate as reduce_wide with a two-word quotient q = floor(t/p) < 2^128:
+//   q̂ = floor(floor(t / 2^192) · barrett / 2^189),
+// which loses less than t/2^381 + 2^192/p + 1 < 3.01 against t/p, so q − q̂ ≤ 3 and
+// r = t − q̂·p < 4p < 2^256; subtracting 2p and then p when possible finishes. Cost: 6 word
+// multiplications for q̂ and 7 for the low 256 bits of q̂·p.
+constexpr Limbs reduce_wide_128(const std::array<u64, 6>& t, const Limbs& p, const Limbs& two_p,
+                                u128 barrett) {
+  // P = (t5, t4, t3) · (m1, m0), schoolbook; only words 2..4 are used.
+  const u64 m[2] = {static_cast<u64>(barrett), static_cast<u64>(barrett >> 64)};
+  std::array<u64, 5> product{};
+  for (int i = 0; i < 3; ++i) {
+    u64 carry = 0;
+    for (int j = 0; j < 2; ++j) product[i + j] = mul_add(t[3 + i], m[j], product[i + j], carry);
+    product[i + 2] = carry;
+  }
+  const u64 q0 = (product[2] >> 61) | (product[3] << 3);
+  const u64 q1 = (product[3] >> 61) | (product[4] << 3);
+  // q̂·p mod 2^256 = q0·p + q1·p·2^64.
+  Limbs qp{};
+  u64 carry = 0;
+  for (int i = 0; i < 4; ++i) qp[i] = mul_add(q0, p[i], 0, carry);
+  carry = 0;
+  for (int i = 1; i < 4; ++i) qp[i] = mul_add(q1, p[i - 1], qp[i], carry);
+  u64 borrow = 0;
+  Limbs r = sub_limbs({t[0], t[1], t[2], t[3]}, qp, borrow);
+  r = subtract_modulus_if_needed(r, two_p);  // r < 4p  →  r < 2p
+  return subtract_modulus_if_needed(r, p);   // r < 2p  →  r < p
 }
 
 }  // namespace rill::field_detail

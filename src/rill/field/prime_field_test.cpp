@@ -33,6 +33,10 @@ TEST(PrimeField, DerivedMontgomeryConstantsMatchPython) {
             "0x0216d0b17f4e44a58c49833d53bb808553fe3ab1e35c59e31bb8e645ae216da7");
   EXPECT_EQ(Fq::kBarrett, 12198255522540161359u);
   EXPECT_EQ(Fr::kBarrett, 12198255522540161359u);
+  EXPECT_EQ(static_cast<u64>(Fq::kBarrett128 >> 64), 0xa948e8c4c474094fu);
+  EXPECT_EQ(static_cast<u64>(Fq::kBarrett128), 0x560e94b0d00e6027u);
+  EXPECT_EQ(static_cast<u64>(Fr::kBarrett128 >> 64), 0xa948e8c4c474094fu);
+  EXPECT_EQ(static_cast<u64>(Fr::kBarrett128), 0x560e94b0d00e6028u);
 }
 
 TEST(PrimeField, FrMulAndInverseMatchNoble) {
@@ -172,6 +176,27 @@ TYPED_TEST(FieldAxioms, HoldOnEdgeAndRandomValues) {
     ASSERT_EQ(F::from_limbs(a.to_limbs()), a);
     ASSERT_EQ(F::from_bytes(a.to_bytes()), a);
     ASSERT_EQ(F::from_hex(a.to_hex()), a);
+  }
+}
+
+// The integer fast paths against full Montgomery multiplication by the integer built from words
+// (k = hi·2^64 + lo), on random elements and random integers of every size.
+TYPED_TEST(FieldAxioms, IntegerFastPathsAgreeWithFullMultiplication) {
+  using F = TypeParam;
+  const F two_to_64 = F::from_u64(u64{1} << 32).square();
+  const auto as_field = [&](u128 k) {
+    return F::from_u64(static_cast<u64>(k >> 64)) * two_to_64 + F::from_u64(static_cast<u64>(k));
+  };
+  const auto xs = axiom_operands<F>(2000);
+  std::mt19937_64 rng(5);
+  for (const F& a : xs) {
+    const u64 k64 = rng() >> (rng() % 64);
+    const u128 k128 = (static_cast<u128>(rng()) << 64 | rng()) >> (rng() % 128);
+    ASSERT_EQ(a.mul_u64(k64), a * F::from_u64(k64));
+    ASSERT_EQ(a.mul_i64(-static_cast<i64>(k64 >> 1)), -(a * F::from_u64(k64 >> 1)));
+    ASSERT_EQ(a.mul_u128(k128), a * as_field(k128));
+    ASSERT_EQ(a.mul_i128(-static_cast<i128>(k128 >> 1)), -(a * as_field(k128 >> 1)));
+    ASSERT_EQ(F::from_u128(k128), as_field(k128));
   }
 }
 
