@@ -159,6 +159,38 @@ TEST(BatchedSumcheck, FrontLoadedInstanceVerifies) {
   EXPECT_TRUE(verify_batched(views, out.proof, tv).ok());
 }
 
+// The split-eq prover recovers q(1) from the claim by dividing by C·u; a zero coordinate of w
+// (or a challenge that zeroes C) makes it compute q(1) directly instead.
+TEST(BatchedSumcheck, SplitEqWithZeroCoordinatesMatchesTheDenseReference) {
+  std::mt19937_64 rng(17);
+  const unsigned n = 6;
+  std::vector<Fr> w = random_vector(rng, n);
+  w[5] = Fr::zero();  // the first round's coordinate
+  w[2] = Fr::zero();
+  w[0] = Fr::one();
+  const ProductShape shape = ProductShape::product(2);
+  std::vector<std::vector<Fr>> tables;
+  std::vector<DensePoly> polys;
+  for (unsigned f = 0; f < 2; ++f) {
+    tracked_vector<Fr> t = random_table(rng, n);
+    tables.emplace_back(t.begin(), t.end());
+    polys.emplace_back(std::move(t));
+  }
+  testing::DenseReference ref(shape, tables, Weight::eq(w), n);
+  DenseProductSumcheck prover(shape, std::move(polys), Weight::eq(w), ref.claim());
+  Fr claim = ref.claim();
+  for (unsigned round = 0; round < n; ++round) {
+    const UniPoly h = prover.round_poly(round, claim);
+    ASSERT_EQ(h, ref.round_poly()) << "round " << round;
+    // Round 1 pairs with w[4]: the challenge 1 − w[4] makes C zero from then on.
+    const Fr r = round == 1 ? Fr::one() - w[4] : Fr::random(rng);
+    prover.bind(round, r);
+    ref.bind(r);
+    claim = h.evaluate(r);
+  }
+  EXPECT_EQ(prover.factor_evals(), ref.factor_evals());
+}
+
 TEST(BatchedSumcheck, SingleInstanceRoundPolynomialsMatchTheDenseReference) {
   std::mt19937_64 rng(16);
   for (int kind = 0; kind < 5; ++kind) {

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "rill/field/accumulator.hpp"
+#include "rill/poly/eq.hpp"
 #include "rill/util/bits.hpp"
 #include "rill/util/check.hpp"
 #include "rill/util/parallel.hpp"
@@ -16,10 +17,12 @@ constexpr unsigned kMaxColumns = ProductShape::kMaxFactors + 1;
 constexpr unsigned kMaxDegree = kMaxColumns;
 using Accumulators = std::array<FrAccumulator, kMaxDegree + 1>;
 
-// Adds the summand at one point to an accumulator, given the columns' values there.
+// The summand at one point from the columns' values there: add() accumulates it with its last
+// multiplication unreduced; value() returns it reduced (to be scaled by an eq entry).
 struct GenericSummand {
   const ProductShape* shape;
   bool weighted;
+  Fr value(const Fr* v) const { return shape->combine(v); }
   void add(const Fr* v, FrAccumulator& acc) const {
     const Fr p = shape->combine(v);
     if (weighted) {
@@ -30,12 +33,16 @@ struct GenericSummand {
   }
 };
 
-// The plain product P_0·…·P_{F−1} (times W in column F): unrolled, with the last
-// multiplication going into the accumulator unreduced.
+// The plain product P_0·…·P_{F−1} (times a dense W in column F), unrolled.
 template <unsigned F, bool Weighted>
 struct ProductSummand {
+  static constexpr unsigned kColumns = F + (Weighted ? 1 : 0);
+  Fr value(const Fr* v) const {
+    Fr p = v[0];
+    for (unsigned c = 1; c < kColumns; ++c) p *= v[c];
+    return p;
+  }
   void add(const Fr* v, FrAccumulator& acc) const {
-    constexpr unsigned kColumns = F + (Weighted ? 1 : 0);
     if constexpr (kColumns == 1) {
       acc.add(v[0]);
     } else {
@@ -64,59 +71,132 @@ decltype(auto) with_summand(const ProductShape& shape, bool weighted, Fn&& fn) {
   return fn(GenericSummand{&shape, weighted});
 }
 
-// Σ over pairs i < `pairs` of the summand at X = 0, 2, …, degree; load(i, value, step) gives
-// each column's V(2i) and V(2i+1) − V(2i) for pair i (and may write, for disjoint i).
+struct SweepSpec {
+  unsigned columns;
+  unsigned degree;  // values at X = 0..degree
+  bool with_one;    // also X = 1 (otherwise left zero)
+  u64 pairs;
+  // Split eq: pair i is scaled by eq_lo[i mod 2^lo_bits]·eq_hi[i >> lo_bits]; null otherwise.
+  const Fr* eq_lo = nullptr;
+  const Fr* eq_hi = nullptr;
+  unsigned lo_bits = 0;
+};
+
+// For each pair: load(i, value, step) gives each column's V(2i) and V(2i+1) − V(2i) (and may
+// write, for disjoint i); visit(value, x) is then called at X = 0, 1 (if with_one), 2, …
+template <class Load, class Visit>
+void walk_points(const SweepSpec& s, u64 i, const Load& load, Fr* value, Fr* step,
+                 const Visit& visit) {
+  load(i, value, step);
+  visit(value, 0u);
+  for (unsigned c = 0; c < s.columns; ++c) value[c] += step[c];
+  if (s.with_one) visit(value, 1u);
+  for (unsigned x = 2; x <= s.degree; ++x) {
+    for (unsigned c = 0; c < s.columns; ++c) value[c] += step[c];
+    visit(value, x);
+  }
+}
+
 template <class Summand, class Load>
-std::vector<Fr> sweep(const Summand& summand, unsigned columns, unsigned degree, u64 pairs,
-                      const Load& load) {
-  const Accumulators total = parallel_reduce(
-      0, pairs, kGrain, Accumulators{},
-      [&](u64 b, u64 e) {
-        Accumulators acc{};
-        std::array<Fr, kMaxColumns> value, step;
-        for (u64 i = b; i < e; ++i) {
-          load(i, value.data(), step.data());
-          summand.add(value.data(), acc[0]);
-          for (unsigned c = 0; c < columns; ++c) value[c] += step[c];  // X = 1: skipped
-          for (unsigned x = 2; x <= degree; ++x) {
-            for (unsigned c = 0; c < columns; ++c) value[c] += step[c];
-            summand.add(value.data(), acc[x]);
+std::vector<Fr> sweep(const Summand& summand, const SweepSpec& s, const Load& load) {
+  auto join = [&](Accumulators a, const Accumulators& b) {
+    for (unsigned x = 0; x <= s.degree; ++x) a[x].merge(b[x]);
+    return a;
+  };
+  Accumulators total;
+  if (s.eq_lo == nullptr) {
+    total = parallel_reduce(
+        0, s.pairs, kGrain, Accumulators{},
+        [&](u64 b, u64 e) {
+          Accumulators acc{};
+          std::array<Fr, kMaxColumns> value, step;
+          for (u64 i = b; i < e; ++i)
+            walk_points(s, i, load, value.data(), step.data(),
+                        [&](const Fr* v, unsigned x) { summand.add(v, acc[x]); });
+          return acc;
+        },
+        join);
+  } else {
+    // Σ_hi eq_hi[hi]·(Σ_lo eq_lo[lo]·G): one reduction and multiplication per block.
+    const u64 block = u64{1} << s.lo_bits;
+    total = parallel_reduce(
+        0, s.pairs >> s.lo_bits, std::max<u64>(1, kGrain >> s.lo_bits), Accumulators{},
+        [&](u64 b, u64 e) {
+          Accumulators acc{};
+          std::array<Fr, kMaxColumns> value, step;
+          for (u64 hi = b; hi < e; ++hi) {
+            Accumulators inner{};
+            for (u64 lo = 0; lo < block; ++lo)
+              walk_points(s, (hi << s.lo_bits) | lo, load, value.data(), step.data(),
+                          [&](const Fr* v, unsigned x) {
+                            inner[x].add_product(summand.value(v), s.eq_lo[lo]);
+                          });
+            for (unsigned x = 0; x <= s.degree; ++x)
+              if (x != 1 || s.with_one) acc[x].add_product(inner[x].reduce(), s.eq_hi[hi]);
           }
-        }
-        return acc;
-      },
-      [&](Accumulators a, const Accumulators& b) {
-        for (unsigned x = 0; x <= degree; ++x) a[x].merge(b[x]);
-        return a;
-      });
-  std::vector<Fr> out(degree + 1, Fr::zero());
-  for (unsigned x = 0; x <= degree; ++x)
-    if (x != 1) out[x] = total[x].reduce();
+          return acc;
+        },
+        join);
+  }
+  std::vector<Fr> out(s.degree + 1, Fr::zero());
+  for (unsigned x = 0; x <= s.degree; ++x)
+    if (x != 1 || s.with_one) out[x] = total[x].reduce();
   return out;
+}
+
+// eq table over coordinates given lowest variable first (eq_table takes them big-endian).
+tracked_vector<Fr> eq_table_low_first(std::span<const Fr> low_first) {
+  const std::vector<Fr> big_endian(low_first.rbegin(), low_first.rend());
+  return eq_table(big_endian);
 }
 
 }  // namespace
 
 LinearProductRounds::LinearProductRounds(ProductShape shape,
                                          std::vector<tracked_vector<Fr>> factors,
-                                         tracked_vector<Fr> weight)
-    : shape_(std::move(shape)), weighted_(!weight.empty()), columns_(std::move(factors)) {
+                                         LinearWeight weight)
+    : shape_(std::move(shape)),
+      dense_weight_(!weight.table.empty()),
+      split_eq_(weight.split_eq),
+      columns_(std::move(factors)) {
   RILL_CHECK_EQ(columns_.size(), static_cast<std::size_t>(shape_.num_factors()),
                 "one array per factor");
+  RILL_CHECK(!(dense_weight_ && split_eq_), "a weight is either dense or split eq");
   size_ = columns_[0].size();
   RILL_CHECK(is_pow2(size_), "factor arrays must have 2^n entries");
-  if (weighted_) columns_.push_back(std::move(weight));
+  num_vars_ = log2_exact(size_);
+  if (dense_weight_) columns_.push_back(std::move(weight.table));
+  if (split_eq_) {
+    RILL_CHECK_EQ(weight.eq_point.size(), static_cast<std::size_t>(num_vars_),
+                  "eq point has the wrong length");
+    eq_low_first_.assign(weight.eq_point.rbegin(), weight.eq_point.rend());
+    eq_scale_ = weight.eq_scale;
+  }
   for (const auto& c : columns_) RILL_CHECK_EQ(c.size(), size_, "arrays differ in size");
   for (std::size_t c = 0; c < columns_.size(); ++c) spare_.emplace_back(size_ / 2);
-  num_vars_ = log2_exact(size_);
 }
 
-std::vector<Fr> LinearProductRounds::sums() const {
+void LinearProductRounds::prepare_eq_halves(std::size_t skip) {
+  const std::span<const Fr> rest = std::span<const Fr>(eq_low_first_).subspan(skip);
+  eq_lo_bits_ = static_cast<unsigned>((rest.size() + 1) / 2);
+  const tracked_vector<Fr> lo = eq_table_low_first(rest.first(eq_lo_bits_));
+  const tracked_vector<Fr> hi = eq_table_low_first(rest.subspan(eq_lo_bits_));
+  eq_lo_.assign(lo.begin(), lo.end());
+  eq_hi_.assign(hi.begin(), hi.end());
+}
+
+std::vector<Fr> LinearProductRounds::sums(bool with_one) const {
   const auto columns = static_cast<unsigned>(columns_.size());
   std::array<const Fr*, kMaxColumns> in{};
   for (unsigned c = 0; c < columns; ++c) in[c] = columns_[c].data();
-  return with_summand(shape_, weighted_, [&](const auto& summand) {
-    return sweep(summand, columns, degree(), size_ / 2, [&](u64 i, Fr* value, Fr* step) {
+  SweepSpec spec{columns, swept_degree(), with_one, size_ / 2};
+  if (split_eq_) {
+    spec.eq_lo = eq_lo_.data();
+    spec.eq_hi = eq_hi_.data();
+    spec.lo_bits = eq_lo_bits_;
+  }
+  return with_summand(shape_, dense_weight_, [&](const auto& summand) {
+    return sweep(summand, spec, [&](u64 i, Fr* value, Fr* step) {
       for (unsigned c = 0; c < columns; ++c) {
         value[c] = in[c][2 * i];
         step[c] = in[c][2 * i + 1] - value[c];
@@ -137,12 +217,19 @@ std::vector<Fr> LinearProductRounds::bind_and_sum(const Fr& r, bool want_sums) {
   if (!want_sums) {
     parallel_for(0, size_ / 2, kGrain, [&](u64 b, u64 e) {
       for (unsigned c = 0; c < columns; ++c)
-        for (u64 i = b; i < e; ++i) out[c][i] = in[c][2 * i] + r * (in[c][2 * i + 1] - in[c][2 * i]);
+        for (u64 i = b; i < e; ++i)
+          out[c][i] = in[c][2 * i] + r * (in[c][2 * i + 1] - in[c][2 * i]);
     });
   } else {
     // Pair i of the next round is built from entries 4i..4i+3 of this one.
-    next = with_summand(shape_, weighted_, [&](const auto& summand) {
-      return sweep(summand, columns, degree(), size_ / 4, [&](u64 i, Fr* value, Fr* step) {
+    SweepSpec spec{columns, swept_degree(), false, size_ / 4};
+    if (split_eq_) {
+      spec.eq_lo = eq_lo_.data();
+      spec.eq_hi = eq_hi_.data();
+      spec.lo_bits = eq_lo_bits_;
+    }
+    next = with_summand(shape_, dense_weight_, [&](const auto& summand) {
+      return sweep(summand, spec, [&](u64 i, Fr* value, Fr* step) {
         for (unsigned c = 0; c < columns; ++c) {
           const Fr* a = in[c] + 4 * i;
           const Fr lo = a[0] + r * (a[1] - a[0]);
@@ -163,16 +250,46 @@ std::vector<Fr> LinearProductRounds::bind_and_sum(const Fr& r, bool want_sums) {
 
 UniPoly LinearProductRounds::round_poly(const Fr& claim) {
   RILL_CHECK(num_vars_ > 0, "no round left");
-  std::vector<Fr> evals = next_sums_ ? std::move(*next_sums_) : sums();
+  if (!split_eq_) {
+    std::vector<Fr> evals = next_sums_ ? std::move(*next_sums_) : sums(false);
+    next_sums_.reset();
+    evals[1] = claim - evals[0];
+    return UniPoly::from_evals(evals);
+  }
+  if (!next_sums_) prepare_eq_halves(1);
+  const Fr u = eq_low_first_[0];
+  // h(0) + h(1) = C·((1 − u)·q(0) + u·q(1)) = claim gives q(1), unless C·u = 0.
+  const Fr denominator = eq_scale_ * u;
+  std::vector<Fr> q;
+  if (denominator.is_zero()) {
+    q = sums(true);
+  } else {
+    q = next_sums_ ? std::move(*next_sums_) : sums(false);
+    q[1] = (claim - eq_scale_ * (Fr::one() - u) * q[0]) * denominator.inverse();
+  }
   next_sums_.reset();
-  evals[1] = claim - evals[0];
-  return UniPoly::from_evals(evals);
+  // h(X) = q(X)·C·((1 − u) + (2u − 1)·X)
+  const UniPoly qp = UniPoly::from_evals(q);
+  const Fr l0 = eq_scale_ * (Fr::one() - u);
+  const Fr l1 = eq_scale_ * (u + u - Fr::one());
+  std::vector<Fr> h(qp.coeffs().size() + 1, Fr::zero());
+  for (std::size_t k = 0; k < qp.coeffs().size(); ++k) {
+    h[k] += l0 * qp.coeffs()[k];
+    h[k + 1] += l1 * qp.coeffs()[k];
+  }
+  return UniPoly(std::move(h));
 }
 
 void LinearProductRounds::bind(const Fr& r) {
   RILL_CHECK(num_vars_ > 0, "no variable left to bind");
   next_sums_.reset();
+  if (split_eq_) {
+    const Fr u = eq_low_first_[0];
+    eq_scale_ *= (Fr::one() - u) * (Fr::one() - r) + u * r;
+    eq_low_first_.erase(eq_low_first_.begin());
+  }
   const bool more_rounds = num_vars_ > 1;
+  if (more_rounds && split_eq_) prepare_eq_halves(1);
   std::vector<Fr> next = bind_and_sum(r, more_rounds);
   if (more_rounds) next_sums_ = std::move(next);
 }
@@ -186,7 +303,8 @@ std::vector<Fr> LinearProductRounds::factor_evals() const {
 
 Fr LinearProductRounds::weight_eval() const {
   RILL_CHECK(num_vars_ == 0, "the weight evaluation is known after the last round");
-  return weighted_ ? columns_.back()[0] : Fr::one();
+  if (split_eq_) return eq_scale_;
+  return dense_weight_ ? columns_.back()[0] : Fr::one();
 }
 
 }  // namespace rill

@@ -1,12 +1,22 @@
-// The linear phase of a product sumcheck: rounds on dense arrays of the factors (and of W).
+// The linear phase of a product sumcheck  Σ_x W(x)·Σ_t Π_f P_f(x)  on dense arrays.
 //
 // This is the linear schedule itself, and the tail every streaming schedule hands over to after
-// its switch. Round j sends h(X) = Σ_{x'} W(X, x')·Σ_t Π_f P_f(X, x') over the current lowest
-// variable, computed at X = 0, 2, …, D with h(1) = claim − h(0); every multilinear V is stepped
-// as V(X, x') = V(2x') + X·(V(2x'+1) − V(2x')). Binding r folds each array,
-// V'(x') = V(2x') + r·(V(2x'+1) − V(2x')), and in the same sweep computes the next round's sums
-// from the freshly bound values, so each round reads every array once. Arrays alternate between
-// two buffers allocated up front (no allocation per round); sums use unreduced accumulators.
+// its switch. Round j sends h(X) = Σ_{x'} W(X, x')·G(X, x') for the current lowest variable,
+// with every multilinear V stepped as V(X, x') = V(2x') + X·(V(2x'+1) − V(2x')). Binding r folds
+// each array, V'(x') = V(2x') + r·(V(2x'+1) − V(2x')), and in the same sweep computes the next
+// round's sums from the freshly bound values, so each round reads every array once. Arrays
+// alternate between two buffers allocated up front; sums use unreduced accumulators.
+//
+// W is held in one of three ways (LinearWeight):
+//   * none (W = 1): h is computed at X = 0, 2, …, D and h(1) = claim − h(0);
+//   * a dense column, bound like a factor;
+//   * eq in split form (Gruen / Dao–Thaler): with u_j the coordinate of w paired with the j-th
+//     remaining variable, W(X, x') = C·eq(u_0, X)·eq(u_{>0}, x'), C the product of eq factors of
+//     already bound variables. The round sends h(X) = C·eq(u_0, X)·q(X) with
+//     q(X) = Σ_{x'} eq(u_{>0}, x')·G(X, x') of degree d (one less than h); q is computed at
+//     X = 0, 2, …, d and q(1) = (claim/C − (1 − u_0)·q(0)) / u_0. eq(u_{>0}, ·) is never a table:
+//     it is E_lo[x'_lo]·E_hi[x'_hi] over two halves of the remaining coordinates, so the sweep
+//     sums E_lo·G inside blocks and multiplies each block total by E_hi once.
 #pragma once
 
 #include <optional>
@@ -19,15 +29,28 @@
 
 namespace rill {
 
+struct LinearWeight {
+  tracked_vector<Fr> table;    // dense W over the variables (empty unless dense)
+  std::vector<Fr> eq_point;    // big-endian point of eq over the variables (split form)
+  Fr eq_scale = Fr::one();     // W = eq_scale·eq(eq_point, ·) in split form
+  bool split_eq = false;
+
+  static LinearWeight none() { return {}; }
+  static LinearWeight dense(tracked_vector<Fr> table) { return {std::move(table), {}, Fr::one(), false}; }
+  static LinearWeight eq(std::vector<Fr> point, const Fr& scale) {
+    return {{}, std::move(point), scale, true};
+  }
+};
+
 class LinearProductRounds {
  public:
-  // factors[f] and weight (empty when W = 1) all hold 2^n entries.
+  // factors[f] (and a dense weight) all hold 2^n entries; an eq weight has n coordinates.
   LinearProductRounds(ProductShape shape, std::vector<tracked_vector<Fr>> factors,
-                      tracked_vector<Fr> weight);
+                      LinearWeight weight);
 
   unsigned num_vars() const { return num_vars_; }
   // Round-polynomial degree: shape degree plus one for a weight.
-  unsigned degree() const { return shape_.degree() + (weighted_ ? 1 : 0); }
+  unsigned degree() const { return shape_.degree() + (has_weight() ? 1 : 0); }
 
   UniPoly round_poly(const Fr& claim);
   void bind(const Fr& r);
@@ -37,17 +60,28 @@ class LinearProductRounds {
   Fr weight_eval() const;
 
  private:
-  // h(0), ·, h(2), …, h(D) over the current arrays (entry 1 is left zero).
-  std::vector<Fr> sums() const;
+  bool has_weight() const { return dense_weight_ || split_eq_; }
+  // Degree of what the sweep sums: h for none/dense, q for split eq.
+  unsigned swept_degree() const { return split_eq_ ? shape_.degree() : degree(); }
+  // Values at X = 0..swept_degree() over the current arrays; X = 1 only if with_one.
+  std::vector<Fr> sums(bool with_one) const;
   std::vector<Fr> bind_and_sum(const Fr& r, bool want_sums);
+  // E_lo, E_hi for the variables after the current one (split eq only).
+  void prepare_eq_halves(std::size_t skip);
 
   ProductShape shape_;
-  bool weighted_;
-  std::vector<tracked_vector<Fr>> columns_;  // factors, then W when weighted
+  bool dense_weight_;
+  bool split_eq_;
+  std::vector<tracked_vector<Fr>> columns_;  // factors, then W when dense
   std::vector<tracked_vector<Fr>> spare_;    // the other buffer of each column
   std::size_t size_;                         // live entries per column: 2^num_vars_
   unsigned num_vars_;
   std::optional<std::vector<Fr>> next_sums_;  // computed by the last bind
+  // Split eq: the remaining coordinates, lowest variable first, and the bound prefix C.
+  std::vector<Fr> eq_low_first_;
+  Fr eq_scale_ = Fr::one();
+  std::vector<Fr> eq_lo_, eq_hi_;
+  unsigned eq_lo_bits_ = 0;
 };
 
 }  // namespace rill

@@ -13,6 +13,13 @@ namespace {
 constexpr u64 kGrain = 1 << 11;
 }  // namespace
 
+LinearWeight linear_weight(const Weight& weight, unsigned num_vars) {
+  if (weight.is_none()) return LinearWeight::none();
+  RILL_CHECK_EQ(weight.num_vars(), num_vars, "weight has the wrong number of variables");
+  if (weight.kind() == WeightKind::kEq) return LinearWeight::eq(weight.point(), Fr::one());
+  return LinearWeight::dense(weight_table(weight, num_vars));
+}
+
 tracked_vector<Fr> weight_table(const Weight& weight, unsigned num_vars) {
   if (weight.is_none()) return {};
   RILL_CHECK_EQ(weight.num_vars(), num_vars, "weight has the wrong number of variables");
@@ -45,7 +52,7 @@ DenseProductSumcheck::DenseProductSumcheck(ProductShape shape, std::vector<Dense
     : num_rounds_(factors.at(0).num_vars()),
       degree_(shape.degree() + weight.degree()),
       claim_(claim),
-      rounds_(std::move(shape), take_evals(factors), weight_table(weight, factors[0].num_vars())) {}
+      rounds_(std::move(shape), take_evals(factors), linear_weight(weight, num_rounds_)) {}
 
 UniPoly DenseProductSumcheck::round_poly(unsigned round, const Fr& claim) {
   RILL_CHECK_EQ(round + rounds_.num_vars(), num_rounds_, "rounds out of order");

@@ -19,6 +19,8 @@ namespace rill {
 
 // W as a dense table over n variables (empty for the constant weight).
 tracked_vector<Fr> weight_table(const Weight& weight, unsigned num_vars);
+// How the linear phase holds W over all n variables: eq in split form, others as a table.
+LinearWeight linear_weight(const Weight& weight, unsigned num_vars);
 
 // A product instance over polynomials in memory, run with the linear schedule.
 class DenseProductSumcheck final : public SumcheckInstance {

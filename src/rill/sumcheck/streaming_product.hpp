@@ -136,18 +136,26 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
   };
 
   void switch_to_linear(std::vector<tracked_vector<Fr>> arrays) {
-    tracked_vector<Fr> weight;
-    if (!weight_.is_none()) {
-      // W(r_{<switch}, x_hi) = Σ_k prefix_k(r_{<switch})·suffix_k[x_hi]; the prefixes are bound
-      // to single values by now.
-      weight.assign(weight_split_.suffix[0].size(), Fr::zero());
+    LinearWeight weight;
+    if (weight_.kind() == WeightKind::kEq) {
+      // eq(w, (r_{<s}, x_hi)) = eq(w_lo, r_{<s})·eq(w_hi, x_hi): the split form, with the bound
+      // prefix as its scale.
+      RILL_CHECK_EQ(weight_split_.prefix[0].size(), std::size_t{1}, "prefix not fully bound");
+      const std::vector<Fr>& w = weight_.point();
+      weight = LinearWeight::eq(
+          std::vector<Fr>(w.begin(), w.begin() + (num_vars_ - schedule_.switch_round())),
+          weight_split_.prefix[0][0]);
+    } else if (!weight_.is_none()) {
+      // W(r_{<s}, x_hi) = Σ_k prefix_k(r_{<s})·suffix_k[x_hi]; the prefixes are single values.
+      tracked_vector<Fr> table(weight_split_.suffix[0].size(), Fr::zero());
       for (std::size_t k = 0; k < weight_split_.prefix.size(); ++k) {
         RILL_CHECK_EQ(weight_split_.prefix[k].size(), std::size_t{1}, "prefix not fully bound");
         const Fr a = weight_split_.prefix[k][0];
-        for (std::size_t x = 0; x < weight.size(); ++x) weight[x] += a * weight_split_.suffix[k][x];
+        for (std::size_t x = 0; x < table.size(); ++x) table[x] += a * weight_split_.suffix[k][x];
       }
-      weight_split_ = PrefixSuffix{};
+      weight = LinearWeight::dense(std::move(table));
     }
+    weight_split_ = PrefixSuffix{};
     bound_eq_ = tracked_vector<Fr>();
     linear_.emplace(shape_, std::move(arrays), std::move(weight));
   }

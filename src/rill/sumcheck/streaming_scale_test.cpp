@@ -83,8 +83,8 @@ TEST(StreamingScale, HalfSplitHoldsSqrtNFieldElementsAtTwoToTwenty) {
   for (std::size_t r = 0; r < n; ++r) ASSERT_EQ(streamed.polys[r], linear.polys[r]) << r;
   EXPECT_EQ(streamed.evals, linear.evals);
   const std::size_t sqrt_n_elements = (std::size_t{1} << (n / 2)) * sizeof(Fr);
-  // Measured: about 5·√N field elements (prefix, suffix, R, 3 arrays, grids); the linear
-  // schedule holds 3·N (two factors and the weight).
+  // Measured: about 4·√N field elements (weight prefix and suffix, R, the two bound factors and
+  // their bind buffers, grids); the linear schedule holds 3·N (two factors, two half buffers).
   EXPECT_LE(streamed.high_water_bytes, 32 * sqrt_n_elements) << streamed.high_water_bytes;
   EXPECT_GE(linear.high_water_bytes, 3 * (std::size_t{1} << n) * sizeof(Fr));
   std::printf("tracked high water: streaming %zu B (%.1f sqrt(N) elements), linear %zu B\n",

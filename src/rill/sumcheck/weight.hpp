@@ -41,6 +41,8 @@ class Weight {
   bool is_none() const { return kind_ == WeightKind::kNone; }
   // Degree added to each round polynomial: 1 for a multilinear weight, 0 for none.
   unsigned degree() const { return is_none() ? 0 : 1; }
+  // The point of eq, eq+1 or LT.
+  const std::vector<Fr>& point() const { return points_.at(0); }
   // Number of variables (0 for none, which fits any n).
   unsigned num_vars() const;
 
