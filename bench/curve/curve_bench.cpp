@@ -5,6 +5,7 @@
 #include <random>
 #include <vector>
 
+#include "rill/curve/hash_to_curve.hpp"
 #include "rill/curve/msm.hpp"
 #include "rill/curve/pairing.hpp"
 #include "rill/util/parallel.hpp"
@@ -132,6 +133,27 @@ void BM_G2Msm(benchmark::State& state) {
   set_thread_count(0);
 }
 BENCHMARK(BM_G2Msm)->Arg(10)->Unit(benchmark::kMillisecond);
+
+// Dory's transparent setup hashes 2^K points into each group.
+void BM_HashToG1(benchmark::State& state) {
+  const std::vector<u8> seed = {1, 2, 3};
+  u64 index = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(hash_to_g1(seed, index++));
+}
+BENCHMARK(BM_HashToG1)->Unit(benchmark::kMicrosecond);
+
+void BM_HashToG2(benchmark::State& state) {
+  const std::vector<u8> seed = {1, 2, 3};
+  u64 index = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(hash_to_g2(seed, index++));
+}
+BENCHMARK(BM_HashToG2)->Unit(benchmark::kMicrosecond);
+
+void BM_G2SubgroupCheck(benchmark::State& state) {
+  const G2Affine q = (G2::generator() * Fr::from_u64(987654321)).to_affine();
+  for (auto _ : state) benchmark::DoNotOptimize(q.in_subgroup());
+}
+BENCHMARK(BM_G2SubgroupCheck)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace rill

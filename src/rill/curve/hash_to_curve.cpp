@@ -50,6 +50,17 @@ Fq fq_from_48_bytes(const Digest& h) {
 
 bool sign_bit(const Digest& h) { return h[48] & 1; }
 
+// [2p − r]P for any twist point P, by a 128-bit instead of a 254-bit multiplication. With
+// t = 6u² + 1 the trace of Frobenius, 2p − r = p + t − 1, and ψ satisfies the characteristic
+// equation of Frobenius on the whole twist, ψ² − [t]ψ + [p] = 0, so [p]P = [t]ψ(P) − ψ²(P) and
+// [2p − r]P = [t](P + ψ(P)) − P − ψ²(P).
+G2 clear_cofactor(const G2& p) {
+  const u128 trace = u128(6) * detail::kBnU * detail::kBnU + 1;
+  const std::array<u64, 2> t = {static_cast<u64>(trace), static_cast<u64>(trace >> 64)};
+  const G2 psi_p = psi(p);
+  return (p + psi_p).mul_limbs(t) - p - psi(psi_p);
+}
+
 }  // namespace
 
 G1Affine hash_to_g1(std::span<const u8> seed, u64 index) {
@@ -76,7 +87,7 @@ G2Affine hash_to_g2(std::span<const u8> seed, u64 index) {
     std::optional<Fq2> y = (x.square() * x + G2CurveParams::b()).sqrt();
     if (!y) continue;
     if (detail::fq2_is_negative(*y) != sign_bit(h0)) *y = -*y;
-    const G2 q = G2::from_affine(G2Affine{x, *y, false}).mul_limbs(detail::kG2Cofactor);
+    const G2 q = clear_cofactor(G2::from_affine(G2Affine{x, *y, false}));
     if (q.is_identity()) continue;
     return q.to_affine();
   }
