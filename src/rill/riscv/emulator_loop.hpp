@@ -96,7 +96,8 @@ StopReason Emulator::run(MachineState& state, std::span<u32> memory, u64 max_row
     break;
       RILL_RR(Add)
       RILL_RR(Sub)
-      RILL_RR(And) RILL_RR(Or) RILL_RR(Xor) RILL_RR(Slt) RILL_RR(Sltu) RILL_RR(Mul) RILL_RR(Mulhu)
+      RILL_RR(And)
+      RILL_RR(Or) RILL_RR(Xor) RILL_RR(Slt) RILL_RR(Sltu) RILL_RR(Mul) RILL_RR(Mulhu)
           RILL_RR(VirtualSrl) RILL_RR(VirtualSra) RILL_RR(VirtualChangeDivisor) RILL_RI(Addi)
               RILL_RI(Andi) RILL_RI(Ori) RILL_RI(Xori) RILL_RI(Slti) RILL_RI(Sltiu)
                   RILL_RI(VirtualMovsign) RILL_RI(VirtualMuli) RILL_RI(VirtualSrli)

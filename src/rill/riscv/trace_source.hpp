@@ -1,0 +1,103 @@
+// TraceSource: the padded, forward, chunked view of the trace that every prover component reads
+// (ARCHITECTURE.md §2). It models rill::ChunkSource with Record = Row:
+//   * padded_len() = T = max(256, nextpow2(rows + 1)); rows at [rows, T) are Row{} (NoOp);
+//   * visit(begin, end, max_span, f) calls f(rows, lookahead, first_index) on consecutive spans
+//     of at most max_span rows covering [begin, end); lookahead is the row after the span (the
+//     NoOp padding row past the end); disjoint ranges may be visited concurrently;
+//   * align() = 1: any begin works. A ReplayTrace visit that begins at a multiple of
+//     checkpoint_interval() replays nothing it does not hand out (besides the lookahead row);
+//     other begins first re-execute up to checkpoint_interval() − 1 rows;
+//   * stats(): passes (visits starting at 0) and rows handed to visitors.
+//
+// MaterializedTrace keeps all T rows in memory (linear mode). ReplayTrace keeps checkpoints and
+// re-executes chunks on demand (streaming mode); both yield the same rows bit for bit.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "rill/riscv/execution.hpp"
+#include "rill/riscv/trace_row.hpp"
+#include "rill/util/chunk_source.hpp"
+
+namespace rill::riscv {
+
+class TraceSource {
+ public:
+  using Record = Row;
+  virtual ~TraceSource() = default;
+
+  // What the first, serial execution found (rows, T, K_ram, final memory, outputs, panic).
+  virtual const ExecutionSummary& summary() const = 0;
+  u64 unpadded_len() const { return summary().rows; }
+  u64 padded_len() const { return summary().padded_len; }
+  u64 align() const { return 1; }
+  virtual void visit(u64 begin, u64 end, std::size_t max_span, ChunkVisitor<Row> f) const = 0;
+  SourceStats stats() const { return counters_.snapshot(); }
+
+ protected:
+  void check_visit(u64 begin, u64 end, std::size_t max_span) const;
+  mutable SourceCounters counters_;
+};
+
+static_assert(ChunkSource<TraceSource>);
+
+class MaterializedTrace final : public TraceSource {
+ public:
+  // Executes the program once and keeps every row (padded to T). Throws ExecutionError.
+  MaterializedTrace(const Machine& machine, std::span<const u8> input, u64 max_rows = 0);
+
+  const ExecutionSummary& summary() const override { return summary_; }
+  void visit(u64 begin, u64 end, std::size_t max_span, ChunkVisitor<Row> f) const override;
+  std::span<const Row> rows() const { return rows_; }  // all T rows, padding included
+
+ private:
+  ExecutionSummary summary_;
+  std::vector<Row> rows_;
+};
+
+struct ReplayOptions {
+  // Rows between checkpoints; a power of two. Each checkpoint costs ~300 bytes plus 8 bytes per
+  // distinct RAM word its interval touches (docs/streaming.md, "Trace sources and checkpoints").
+  u64 checkpoint_interval = u64{1} << 12;
+};
+
+class ReplayTrace final : public TraceSource {
+ public:
+  // Runs the program once, serially, recording a checkpoint every checkpoint_interval rows:
+  // the CPU state (all 64 registers and the expanded pc, which also fixes the position inside a
+  // virtual sequence) and a first-touch log, the value each RAM word had at the start of the
+  // interval for every word the interval reads or writes. Throws ExecutionError.
+  ReplayTrace(const Machine& machine, std::span<const u8> input, ReplayOptions options = {},
+              u64 max_rows = 0);
+
+  const ExecutionSummary& summary() const override { return summary_; }
+  void visit(u64 begin, u64 end, std::size_t max_span, ChunkVisitor<Row> f) const override;
+
+  u64 checkpoint_interval() const { return interval_; }
+  std::size_t num_checkpoints() const { return checkpoints_.size(); }
+  // Bytes held by checkpoints and first-touch logs.
+  std::size_t checkpoint_bytes() const;
+  // Rows re-executed by visits so far (handed out, skipped to reach an unaligned begin, and
+  // lookahead rows).
+  u64 rows_replayed() const { return rows_replayed_.load(std::memory_order_relaxed); }
+
+ private:
+  struct Checkpoint {
+    MachineState state;
+    u64 log_begin = 0;  // this interval's entries are log_[log_begin, next checkpoint's log_begin)
+  };
+  class Cursor;
+
+  const Machine& machine_;
+  Emulator emulator_;
+  ExecutionSummary summary_;
+  u64 interval_;
+  std::vector<Checkpoint> checkpoints_;
+  std::vector<MemoryWord> log_;
+  mutable std::atomic<u64> rows_replayed_{0};
+};
+
+}  // namespace rill::riscv
