@@ -106,36 +106,42 @@ struct TableAutomaton {
     return Table::template output<i64>(s.data());
   }
 
-  // The MLE at r = (r_0 … r_{2·XLEN−1}), r_0 the most significant index bit. A pair whose
-  // matrix does not depend on one of its bits needs no multiplication for that bit: by
-  // linearity, s·M(r_x, r_y) = s·M(0, 0) + r_y·(s·M(0, 1) − s·M(0, 0)) when M ignores x, and
-  // symmetrically; a pair that ignores both is a plain integer step. Range and alignment tables
-  // ignore most pairs, so this saves most of their multiplications.
+  // The MLE at r = (r_0 … r_{2·XLEN−1}), r_0 the most significant index bit. Per pair, the state
+  // is multiplied by the interpolated matrix M(r_x, r_y) = Σ_ab w_ab·M(a, b) with
+  // w_ab = eq(a, r_x)·eq(b, r_y); its entries are small-integer combinations of the four weights.
+  // An entry that is the same integer c in all four matrices equals c (the weights sum to 1) and
+  // costs no multiplication, so a pair costs 1 + (number of entries that depend on its bits)
+  // multiplications — e.g. 3 for a comparison, 0 for a pair a range check ignores.
   template <LookupField F>
   static F evaluate_mle(std::span<const F> r) {
     RILL_CHECK_EQ(r.size(), std::size_t{kBits}, "lookup MLE point has 2·XLEN coordinates");
-    const auto& dependence = pair_dependence();
-    State<F> s{}, t{}, u{};
+    const auto& plans = pair_plans();
+    std::array<F, kDim> s{}, t{};
     Table::template init<F>(s.data());
+    std::array<F, 4> w{};
     for (unsigned pair = 0; pair < kXlen; ++pair) {
-      const F& rx = r[2 * pair];
-      const F& ry = r[2 * pair + 1];
-      switch (dependence[pair]) {
-        case kReadsNeither:
-          Table::template pair_step<F>(pair, false, false, s.data(), t.data());
-          break;
-        case kReadsX:
-        case kReadsY: {
-          const bool on_x = dependence[pair] == kReadsX;
-          Table::template pair_step<F>(pair, false, false, s.data(), t.data());
-          Table::template pair_step<F>(pair, on_x, !on_x, s.data(), u.data());
-          const F& rv = on_x ? rx : ry;
-          for (unsigned k = 0; k < kDim; ++k) t[k] = t[k] + rv * (u[k] - t[k]);
-          break;
+      const PairPlan& plan = plans[pair];
+      if (plan.identity) continue;
+      if (plan.reads_bits) {
+        const F& rx = r[2 * pair];
+        const F& ry = r[2 * pair + 1];
+        w[3] = rx * ry;               // x = 1, y = 1
+        w[2] = rx - w[3];             // x = 1, y = 0
+        w[1] = ry - w[3];             // x = 0, y = 1
+        w[0] = F::one() - rx - w[1];  // x = 0, y = 0
+      }
+      t.fill(F::zero());
+      for (unsigned e = 0; e < plan.num_entries; ++e) {
+        const MatrixEntry& entry = plan.entries[e];
+        if (entry.constant) {
+          t[entry.to] = t[entry.to] + scaled_signed(s[entry.from], entry.coefficient[0]);
+          continue;
         }
-        default:
-          step_point(2 * pair, rx, s.data(), u.data());
-          step_point(2 * pair + 1, ry, u.data(), t.data());
+        F coefficient = F::zero();
+        for (unsigned ab = 0; ab < 4; ++ab) {
+          coefficient = coefficient + scaled_signed(w[ab], entry.coefficient[ab]);
+        }
+        t[entry.to] = t[entry.to] + s[entry.from] * coefficient;
       }
       std::swap(s, t);
     }
@@ -236,21 +242,54 @@ struct TableAutomaton {
     return matrices;
   }
 
-  // Which bits of each pair its matrix depends on.
-  enum : u8 { kReadsNeither = 0, kReadsX = 1, kReadsY = 2, kReadsBoth = 3 };
-  static const std::array<u8, kXlen>& pair_dependence() {
-    static const auto dependence = [] {
-      std::array<u8, kXlen> d{};
+  // The non-zero entries of a pair's four matrices, for evaluate_mle: entry (from → to) has
+  // coefficient[2a + b] = M(a, b)[from][to]; `constant` when the four are equal.
+  struct MatrixEntry {
+    u8 from = 0, to = 0;
+    bool constant = false;
+    std::array<i64, 4> coefficient{};
+  };
+  struct PairPlan {
+    std::array<MatrixEntry, kDim * kDim> entries{};
+    unsigned num_entries = 0;
+    bool reads_bits = false;  // some entry is not constant
+    bool identity = false;    // M(a, b) is the identity matrix for every a, b
+  };
+  static const std::array<PairPlan, kXlen>& pair_plans() {
+    static const auto plans = [] {
+      std::array<PairPlan, kXlen> all{};
       const auto& m = pair_matrices();
       for (unsigned pair = 0; pair < kXlen; ++pair) {
-        // m[pair][2a + b]: x matters if M(0, b) != M(1, b), y if M(a, 0) != M(a, 1).
-        const bool reads_x = m[pair][0] != m[pair][2] || m[pair][1] != m[pair][3];
-        const bool reads_y = m[pair][0] != m[pair][1] || m[pair][2] != m[pair][3];
-        d[pair] = static_cast<u8>((reads_x ? kReadsX : 0) | (reads_y ? kReadsY : 0));
+        PairPlan& plan = all[pair];
+        for (unsigned from = 0; from < kDim; ++from) {
+          for (unsigned to = 0; to < kDim; ++to) {
+            MatrixEntry entry{static_cast<u8>(from), static_cast<u8>(to), true, {}};
+            for (unsigned ab = 0; ab < 4; ++ab) {
+              entry.coefficient[ab] = m[pair][ab][from][to];
+              entry.constant = entry.constant && entry.coefficient[ab] == entry.coefficient[0];
+            }
+            if (entry.constant && entry.coefficient[0] == 0) continue;
+            plan.reads_bits = plan.reads_bits || !entry.constant;
+            plan.entries[plan.num_entries++] = entry;
+          }
+        }
+        plan.identity = !plan.reads_bits && plan.num_entries == kDim;
+        for (unsigned e = 0; e < plan.num_entries; ++e) {
+          const MatrixEntry& entry = plan.entries[e];
+          plan.identity = plan.identity && entry.from == entry.to && entry.coefficient[0] == 1;
+        }
       }
-      return d;
+      return all;
     }();
-    return dependence;
+    return plans;
+  }
+
+  // c·v for a small integer c (0 and 1 cost nothing).
+  template <LookupField F>
+  static F scaled_signed(const F& v, i64 c) {
+    if (c == 0) return F::zero();
+    if (c == 1) return v;
+    return c > 0 ? scaled(v, static_cast<u64>(c)) : F::zero() - scaled(v, static_cast<u64>(-c));
   }
 
   // ω as a vector: ω_j = output(e_j).
