@@ -3,7 +3,6 @@
 #include <array>
 
 #include "rill/field/accumulator.hpp"
-#include "rill/poly/eq.hpp"
 #include "rill/util/bits.hpp"
 #include "rill/util/check.hpp"
 #include "rill/util/parallel.hpp"
@@ -144,12 +143,6 @@ std::vector<Fr> sweep(const Summand& summand, const SweepSpec& s, const Load& lo
   return out;
 }
 
-// eq table over coordinates given lowest variable first (eq_table takes them big-endian).
-tracked_vector<Fr> eq_table_low_first(std::span<const Fr> low_first) {
-  const std::vector<Fr> big_endian(low_first.rbegin(), low_first.rend());
-  return eq_table(big_endian);
-}
-
 }  // namespace
 
 LinearProductRounds::LinearProductRounds(ProductShape shape,
@@ -169,20 +162,10 @@ LinearProductRounds::LinearProductRounds(ProductShape shape,
   if (split_eq_) {
     RILL_CHECK_EQ(weight.eq_point.size(), static_cast<std::size_t>(num_vars_),
                   "eq point has the wrong length");
-    eq_low_first_.assign(weight.eq_point.rbegin(), weight.eq_point.rend());
-    eq_scale_ = weight.eq_scale;
+    eq_ = SplitEq(weight.eq_point, weight.eq_scale);
   }
   for (const auto& c : columns_) RILL_CHECK_EQ(c.size(), size_, "arrays differ in size");
   for (std::size_t c = 0; c < columns_.size(); ++c) spare_.emplace_back(size_ / 2);
-}
-
-void LinearProductRounds::prepare_eq_halves(std::size_t skip) {
-  const std::span<const Fr> rest = std::span<const Fr>(eq_low_first_).subspan(skip);
-  eq_lo_bits_ = static_cast<unsigned>((rest.size() + 1) / 2);
-  const tracked_vector<Fr> lo = eq_table_low_first(rest.first(eq_lo_bits_));
-  const tracked_vector<Fr> hi = eq_table_low_first(rest.subspan(eq_lo_bits_));
-  eq_lo_.assign(lo.begin(), lo.end());
-  eq_hi_.assign(hi.begin(), hi.end());
 }
 
 std::vector<Fr> LinearProductRounds::sums(bool with_one) const {
@@ -191,9 +174,9 @@ std::vector<Fr> LinearProductRounds::sums(bool with_one) const {
   for (unsigned c = 0; c < columns; ++c) in[c] = columns_[c].data();
   SweepSpec spec{columns, swept_degree(), with_one, size_ / 2};
   if (split_eq_) {
-    spec.eq_lo = eq_lo_.data();
-    spec.eq_hi = eq_hi_.data();
-    spec.lo_bits = eq_lo_bits_;
+    spec.eq_lo = eq_.lo().data();
+    spec.eq_hi = eq_.hi().data();
+    spec.lo_bits = eq_.lo_bits();
   }
   return with_summand(shape_, dense_weight_, [&](const auto& summand) {
     return sweep(summand, spec, [&](u64 i, Fr* value, Fr* step) {
@@ -224,9 +207,9 @@ std::vector<Fr> LinearProductRounds::bind_and_sum(const Fr& r, bool want_sums) {
     // Pair i of the next round is built from entries 4i..4i+3 of this one.
     SweepSpec spec{columns, swept_degree(), false, size_ / 4};
     if (split_eq_) {
-      spec.eq_lo = eq_lo_.data();
-      spec.eq_hi = eq_hi_.data();
-      spec.lo_bits = eq_lo_bits_;
+      spec.eq_lo = eq_.lo().data();
+      spec.eq_hi = eq_.hi().data();
+      spec.lo_bits = eq_.lo_bits();
     }
     next = with_summand(shape_, dense_weight_, [&](const auto& summand) {
       return sweep(summand, spec, [&](u64 i, Fr* value, Fr* step) {
@@ -256,22 +239,22 @@ UniPoly LinearProductRounds::round_poly(const Fr& claim) {
     evals[1] = claim - evals[0];
     return UniPoly::from_evals(evals);
   }
-  if (!next_sums_) prepare_eq_halves(1);
-  const Fr u = eq_low_first_[0];
+  const Fr u = eq_.current();
+  const Fr& scale = eq_.scale();
   // h(0) + h(1) = C·((1 − u)·q(0) + u·q(1)) = claim gives q(1), unless C·u = 0.
-  const Fr denominator = eq_scale_ * u;
+  const Fr denominator = scale * u;
   std::vector<Fr> q;
   if (denominator.is_zero()) {
     q = sums(true);
   } else {
     q = next_sums_ ? std::move(*next_sums_) : sums(false);
-    q[1] = (claim - eq_scale_ * (Fr::one() - u) * q[0]) * denominator.inverse();
+    q[1] = (claim - scale * (Fr::one() - u) * q[0]) * denominator.inverse();
   }
   next_sums_.reset();
   // h(X) = q(X)·C·((1 − u) + (2u − 1)·X)
   const UniPoly qp = UniPoly::from_evals(q);
-  const Fr l0 = eq_scale_ * (Fr::one() - u);
-  const Fr l1 = eq_scale_ * (u + u - Fr::one());
+  const Fr l0 = scale * (Fr::one() - u);
+  const Fr l1 = scale * (u + u - Fr::one());
   std::vector<Fr> h(qp.coeffs().size() + 1, Fr::zero());
   for (std::size_t k = 0; k < qp.coeffs().size(); ++k) {
     h[k] += l0 * qp.coeffs()[k];
@@ -283,13 +266,8 @@ UniPoly LinearProductRounds::round_poly(const Fr& claim) {
 void LinearProductRounds::bind(const Fr& r) {
   RILL_CHECK(num_vars_ > 0, "no variable left to bind");
   next_sums_.reset();
-  if (split_eq_) {
-    const Fr u = eq_low_first_[0];
-    eq_scale_ *= (Fr::one() - u) * (Fr::one() - r) + u * r;
-    eq_low_first_.erase(eq_low_first_.begin());
-  }
+  if (split_eq_) eq_.bind(r);
   const bool more_rounds = num_vars_ > 1;
-  if (more_rounds && split_eq_) prepare_eq_halves(1);
   std::vector<Fr> next = bind_and_sum(r, more_rounds);
   if (more_rounds) next_sums_ = std::move(next);
 }
@@ -303,7 +281,7 @@ std::vector<Fr> LinearProductRounds::factor_evals() const {
 
 Fr LinearProductRounds::weight_eval() const {
   RILL_CHECK(num_vars_ == 0, "the weight evaluation is known after the last round");
-  if (split_eq_) return eq_scale_;
+  if (split_eq_) return eq_.scale();
   return dense_weight_ ? columns_.back()[0] : Fr::one();
 }
 

@@ -10,12 +10,10 @@
 // W is held in one of three ways (LinearWeight):
 //   * none (W = 1): h is computed at X = 0, 2, …, D and h(1) = claim − h(0);
 //   * a dense column, bound like a factor;
-//   * eq in split form (Gruen / Dao–Thaler): with u_j the coordinate of w paired with the j-th
-//     remaining variable, W(X, x') = C·eq(u_0, X)·eq(u_{>0}, x'), C the product of eq factors of
-//     already bound variables. The round sends h(X) = C·eq(u_0, X)·q(X) with
-//     q(X) = Σ_{x'} eq(u_{>0}, x')·G(X, x') of degree d (one less than h); q is computed at
-//     X = 0, 2, …, d and q(1) = (claim/C − (1 − u_0)·q(0)) / u_0. eq(u_{>0}, ·) is never a table:
-//     it is E_lo[x'_lo]·E_hi[x'_hi] over two halves of the remaining coordinates, so the sweep
+//   * eq in split form (poly/split_eq.hpp): W(X, x') = C·eq(u_0, X)·E_lo[x'_lo]·E_hi[x'_hi].
+//     The round sends h(X) = C·eq(u_0, X)·q(X) with q(X) = Σ_{x'} eq(u_{>0}, x')·G(X, x') of
+//     degree d (one less than h); q is computed at X = 0, 2, …, d and
+//     q(1) = (claim − C·(1 − u_0)·q(0)) / (C·u_0) (computed directly when C·u_0 = 0). The sweep
 //     sums E_lo·G inside blocks and multiplies each block total by E_hi once.
 #pragma once
 
@@ -23,6 +21,7 @@
 #include <vector>
 
 #include "rill/field/fr.hpp"
+#include "rill/poly/split_eq.hpp"
 #include "rill/poly/univariate.hpp"
 #include "rill/sumcheck/product_shape.hpp"
 #include "rill/util/tracked_alloc.hpp"
@@ -66,8 +65,6 @@ class LinearProductRounds {
   // Values at X = 0..swept_degree() over the current arrays; X = 1 only if with_one.
   std::vector<Fr> sums(bool with_one) const;
   std::vector<Fr> bind_and_sum(const Fr& r, bool want_sums);
-  // E_lo, E_hi for the variables after the current one (split eq only).
-  void prepare_eq_halves(std::size_t skip);
 
   ProductShape shape_;
   bool dense_weight_;
@@ -77,11 +74,7 @@ class LinearProductRounds {
   std::size_t size_;                         // live entries per column: 2^num_vars_
   unsigned num_vars_;
   std::optional<std::vector<Fr>> next_sums_;  // computed by the last bind
-  // Split eq: the remaining coordinates, lowest variable first, and the bound prefix C.
-  std::vector<Fr> eq_low_first_;
-  Fr eq_scale_ = Fr::one();
-  std::vector<Fr> eq_lo_, eq_hi_;
-  unsigned eq_lo_bits_ = 0;
+  SplitEq eq_;  // split-eq weight, when split_eq_
 };
 
 }  // namespace rill
