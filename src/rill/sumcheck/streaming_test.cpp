@@ -7,6 +7,7 @@
 #include <set>
 
 #include "rill/sumcheck/pass_driver.hpp"
+#include "rill/sumcheck/prefix_suffix.hpp"
 #include "rill/sumcheck/streaming_product.hpp"
 #include "rill/sumcheck/test_reference.hpp"
 #include "rill/util/chunk_source.hpp"
@@ -272,6 +273,39 @@ TEST(StreamingSumcheck, BatchedInstancesShareThePassesAndVerify) {
   Transcript tv("streaming-batch");
   const SumcheckVerification v = verify_batched(back_aligned(views), out.proof, tv);
   EXPECT_TRUE(v.ok()) << to_string(*v.failure);
+}
+
+// The two-pass prefix-suffix schedule for summands linear in their factors: same round
+// polynomials and openings as the dense reference, with exactly two passes (one when n = 1).
+TEST(PrefixSuffixSumcheck, MatchesTheDenseReferenceInTwoPasses) {
+  std::mt19937_64 rng(25);
+  for (unsigned n = 1; n <= 11; ++n) {
+    for (int kind = 1; kind <= 4; ++kind) {
+      const unsigned log_block = (n + static_cast<unsigned>(kind)) % 2;
+      Problem p = random_problem(rng, n, 1, kind, log_block);
+      p.shape = kind % 2 ? ProductShape(2, {{0}, {1}}) : ProductShape::product(1);
+      p.tables.resize(p.shape.num_factors(), random_vector(rng, std::size_t{1} << n));
+      const Transcript_ want = run_reference(p);
+      const Fr claim = testing::DenseReference(p.shape, p.tables, p.weight, n).claim();
+      for (std::uint64_t segment : {1u, 64u}) {
+        const auto source = index_source(std::uint64_t{1} << (n - log_block));
+        PrefixSuffixSumcheck<TableKernel> inst(TableKernel{&p.tables, log_block}, n, p.shape,
+                                               p.weight, claim);
+        PassDriver driver(source, PassOptions{segment, 3});
+        driver.add(inst, 0);
+        Fr running = claim;
+        for (unsigned round = 0; round < n; ++round) {
+          driver.before_round(round);
+          const UniPoly h = inst.round_poly(round, running);
+          ASSERT_EQ(h, want.polys[round]) << "n " << n << " kind " << kind << " round " << round;
+          running = h.evaluate(p.challenges[round]);
+          inst.bind(round, p.challenges[round]);
+        }
+        EXPECT_EQ(inst.factor_evals(), want.final_evals);
+        EXPECT_EQ(driver.passes(), n == 1 ? 1u : 2u);
+      }
+    }
+  }
 }
 
 TEST(Schedule, HalfSplitWindowsFollowTheCostModel) {
