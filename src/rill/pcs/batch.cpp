@@ -1,0 +1,117 @@
+#include "rill/pcs/batch.hpp"
+
+#include "rill/curve/msm.hpp"
+#include "rill/pcs/opening_transcript.hpp"
+#include "rill/util/check.hpp"
+#include "rill/util/parallel.hpp"
+
+namespace rill {
+
+namespace {
+
+// Absorbs the batch statement and returns the coefficients γ_i.
+std::vector<Fr> batch_coefficients(Transcript& t, std::span<const GT> commitments,
+                                   std::span<const Fr> values) {
+  t.append_u64("dory_batch_size", commitments.size());
+  for (const GT& c : commitments) detail::absorb(t, "dory_batch_commitment", c);
+  t.append_scalars("dory_batch_values", values);
+  return t.challenge_scalars(commitments.size());
+}
+
+// C* = Σ γ_i·C_i, GT written additively.
+GT combine_commitments(std::span<const GT> commitments, std::span<const Fr> gammas) {
+  std::vector<GT> powers(commitments.size());
+  parallel_for(0, commitments.size(), 1, [&](u64 lo, u64 hi) {
+    for (u64 i = lo; i < hi; ++i) powers[i] = commitments[i].pow(gammas[i]);
+  });
+  GT out = GT::one();
+  for (const GT& p : powers) out *= p;
+  return out;
+}
+
+Fr combine_values(std::span<const Fr> values, std::span<const Fr> gammas) {
+  Fr out = Fr::zero();
+  for (std::size_t i = 0; i < values.size(); ++i) out += gammas[i] * values[i];
+  return out;
+}
+
+// Binds the coefficients to a batch provider, giving the single-polynomial interface.
+class BoundProvider final : public VectorMatrixProductProvider {
+ public:
+  BoundProvider(const BatchVectorMatrixProductProvider& inner, std::span<const Fr> gammas)
+      : inner_(inner), gammas_(gammas) {}
+  void vector_matrix_product(std::span<const Fr> row_point, std::span<const Fr> row_weights,
+                             std::span<Fr> out) const override {
+    inner_.vector_matrix_product(row_point, row_weights, gammas_, out);
+  }
+
+ private:
+  const BatchVectorMatrixProductProvider& inner_;
+  std::span<const Fr> gammas_;
+};
+
+}  // namespace
+
+void CombinedVmvProvider::vector_matrix_product(std::span<const Fr> row_point,
+                                                std::span<const Fr> row_weights,
+                                                std::span<const Fr> coefficients,
+                                                std::span<Fr> out) const {
+  RILL_CHECK_EQ(coefficients.size(), parts_.size(), "one coefficient per polynomial");
+  std::fill(out.begin(), out.end(), Fr::zero());
+  std::vector<Fr> part(out.size());
+  for (std::size_t i = 0; i < parts_.size(); ++i) {
+    parts_[i]->vector_matrix_product(row_point, row_weights, part);
+    for (std::size_t c = 0; c < out.size(); ++c) out[c] += coefficients[i] * part[c];
+  }
+}
+
+DoryProof prove_dory_batch(const DorySetup& setup, MatrixShape shape,
+                           std::span<const GT> commitments, std::span<const Fr> point,
+                           std::span<const Fr> values,
+                           std::span<const std::span<const G1Affine>> row_commitments,
+                           const BatchVectorMatrixProductProvider& provider,
+                           Transcript& transcript) {
+  const std::size_t m = commitments.size();
+  RILL_CHECK(m > 0, "empty batch");
+  RILL_CHECK(values.size() == m && row_commitments.size() == m, "one value and hint per commitment");
+  const std::vector<Fr> gammas = batch_coefficients(transcript, commitments, values);
+
+  // T*_ρ = Σ_i γ_i·T^(i)_ρ: one small MSM per row, rows in parallel.
+  const u64 rows = shape.rows();
+  std::vector<G1> joint(rows);
+  parallel_for(0, rows, 4, [&](u64 lo, u64 hi) {
+    std::vector<G1Affine> bases;
+    std::vector<Fr> scalars;
+    for (u64 r = lo; r < hi; ++r) {
+      bases.clear();
+      scalars.clear();
+      for (std::size_t i = 0; i < m; ++i) {
+        RILL_CHECK(row_commitments[i].size() <= rows, "hint longer than the shape");
+        if (r < row_commitments[i].size()) {
+          bases.push_back(row_commitments[i][r]);
+          scalars.push_back(gammas[i]);
+        }
+      }
+      joint[r] = msm(bases, scalars);
+    }
+  });
+  const std::vector<G1Affine> joint_rows = batch_normalize(std::span<const G1>(joint));
+
+  const BoundProvider bound(provider, gammas);
+  return prove_dory_opening(setup, shape, combine_commitments(commitments, gammas), point,
+                            combine_values(values, gammas), joint_rows, bound, transcript);
+}
+
+DoryVerifyResult verify_dory_batch(const DoryVerifierSetup& setup, MatrixShape shape,
+                                   std::span<const GT> commitments, std::span<const Fr> point,
+                                   std::span<const Fr> values, const DoryProof& proof,
+                                   Transcript& transcript) {
+  if (commitments.empty()) return DoryVerifyResult::reject("empty batch");
+  if (values.size() != commitments.size())
+    return DoryVerifyResult::reject("one claimed value per commitment is required");
+  const std::vector<Fr> gammas = batch_coefficients(transcript, commitments, values);
+  return verify_dory_opening(setup, shape, combine_commitments(commitments, gammas), point,
+                             combine_values(values, gammas), proof, transcript);
+}
+
+}  // namespace rill
