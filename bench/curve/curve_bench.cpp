@@ -67,7 +67,10 @@ void BM_G1SumSelected(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(sum_selected(b, bits));
   set_thread_count(0);
 }
-BENCHMARK(BM_G1SumSelected)->ArgsProduct({{16}, {1, 2}})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_G1SumSelected)
+    ->ArgsProduct({{16}, {1, 2}})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 void BM_Pairing(benchmark::State& state) {
   set_thread_count(1);
@@ -83,7 +86,8 @@ void BM_MillerLoopPrepared(benchmark::State& state) {
   const G1Affine p = (G1::generator() * Fr::from_u64(12345)).to_affine();
   const G2Prepared q((G2::generator() * Fr::from_u64(67890)).to_affine());
   const G2Prepared* qp = &q;
-  for (auto _ : state) benchmark::DoNotOptimize(miller_loop_prepared(std::span(&p, 1), std::span(&qp, 1)));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(miller_loop_prepared(std::span(&p, 1), std::span(&qp, 1)));
   state.counters["prepared_bytes"] = static_cast<double>(q.memory_bytes());
   set_thread_count(0);
 }

@@ -9,7 +9,8 @@ namespace rill::detail {
 
 // Replaces every nonzero v[i] by its inverse, zeros stay zero; `scratch` is reused storage.
 // Cost: 3(n − 1) multiplications and one inversion: prefix products a_0·…·a_i, one inverse of
-// the total, then walking back inv_i = prefix_{i−1} · inv_total_i, inv_total_{i−1} = inv_total_i·a_i.
+// the total, then walking back inv_i = prefix_{i−1} · inv_total_i, inv_total_{i−1} =
+// inv_total_i·a_i.
 template <class F>
 void batch_invert(std::span<F> v, std::vector<F>& scratch) {
   scratch.resize(v.size());

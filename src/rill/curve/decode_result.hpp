@@ -14,7 +14,9 @@ struct DecodeResult {
   std::string error;       // empty iff the bytes were accepted
 
   static DecodeResult ok(T v) { return DecodeResult{std::move(v), {}}; }
-  static DecodeResult fail(std::string reason) { return DecodeResult{std::nullopt, std::move(reason)}; }
+  static DecodeResult fail(std::string reason) {
+    return DecodeResult{std::nullopt, std::move(reason)};
+  }
 
   bool has_value() const { return value.has_value(); }
   explicit operator bool() const { return value.has_value(); }

@@ -38,7 +38,8 @@ using Result = DecodeResult<G1Affine>;
 
 DecodeResult<G1Affine> G1Affine::decompress(std::span<const u8> bytes) {
   if (bytes.size() != 32) return Result::fail("G1 compressed encoding must be 32 bytes");
-  if (std::string err = detail::check_flag_bits(bytes, true); !err.empty()) return Result::fail(err);
+  if (std::string err = detail::check_flag_bits(bytes, true); !err.empty())
+    return Result::fail(err);
   if (bytes[31] & detail::kInfinityFlag) return Result::ok(identity());
   std::array<u8, 32> xb;
   std::copy(bytes.begin(), bytes.end(), xb.begin());
@@ -54,7 +55,8 @@ DecodeResult<G1Affine> G1Affine::decompress(std::span<const u8> bytes) {
 
 DecodeResult<G1Affine> G1Affine::from_uncompressed_bytes(std::span<const u8> bytes) {
   if (bytes.size() != 64) return Result::fail("G1 uncompressed encoding must be 64 bytes");
-  if (std::string err = detail::check_flag_bits(bytes, false); !err.empty()) return Result::fail(err);
+  if (std::string err = detail::check_flag_bits(bytes, false); !err.empty())
+    return Result::fail(err);
   if (bytes[63] & detail::kInfinityFlag) return Result::ok(identity());
   const std::optional<Fq> x = detail::read_fq(bytes.first(32));
   const std::optional<Fq> y = detail::read_fq(bytes.subspan(32));

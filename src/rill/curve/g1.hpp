@@ -24,7 +24,7 @@ struct G1Affine {
   static G1Affine identity() { return G1Affine{Fq::zero(), Fq::zero(), true}; }
   static G1Affine generator() { return G1Affine{Fq::from_u64(1), Fq::from_u64(2), false}; }
 
-  bool is_on_curve() const;  // y² = x³ + 3, or the point at infinity
+  bool is_on_curve() const;                           // y² = x³ + 3, or the point at infinity
   bool in_subgroup() const { return is_on_curve(); }  // cofactor 1
 
   G1Affine operator-() const { return G1Affine{x, -y, infinity}; }

@@ -56,8 +56,8 @@ void write_fq2(std::span<u8> out, const Fq2& v) {
 }  // namespace
 
 const Fq2& G2CurveParams::b() {
-  static const Fq2 b = make_fq2(Fq::from_u64(3), Fq::zero()) *
-                       make_fq2(Fq::from_u64(9), Fq::from_u64(1)).inverse();
+  static const Fq2 b =
+      make_fq2(Fq::from_u64(3), Fq::zero()) * make_fq2(Fq::from_u64(9), Fq::from_u64(1)).inverse();
   return b;
 }
 
@@ -65,16 +65,15 @@ const Fq2& G2CurveParams::b() {
 G2Affine G2Affine::generator() {
   static const G2Affine g = [] {
     auto fq = [](const std::array<u64, 4>& limbs) { return *Fq::from_limbs(limbs); };
-    return G2Affine{
-        make_fq2(fq({0x46debd5cd992f6edULL, 0x674322d4f75edaddULL, 0x426a00665e5c4479ULL,
-                     0x1800deef121f1e76ULL}),
-                 fq({0x97e485b7aef312c2ULL, 0xf1aa493335a9e712ULL, 0x7260bfb731fb5d25ULL,
-                     0x198e9393920d483aULL})),
-        make_fq2(fq({0x4ce6cc0166fa7daaULL, 0xe3d1e7690c43d37bULL, 0x4aab71808dcb408fULL,
-                     0x12c85ea5db8c6debULL}),
-                 fq({0x55acdadcd122975bULL, 0xbc4b313370b38ef3ULL, 0xec9e99ad690c3395ULL,
-                     0x090689d0585ff075ULL})),
-        false};
+    return G2Affine{make_fq2(fq({0x46debd5cd992f6edULL, 0x674322d4f75edaddULL,
+                                 0x426a00665e5c4479ULL, 0x1800deef121f1e76ULL}),
+                             fq({0x97e485b7aef312c2ULL, 0xf1aa493335a9e712ULL,
+                                 0x7260bfb731fb5d25ULL, 0x198e9393920d483aULL})),
+                    make_fq2(fq({0x4ce6cc0166fa7daaULL, 0xe3d1e7690c43d37bULL,
+                                 0x4aab71808dcb408fULL, 0x12c85ea5db8c6debULL}),
+                             fq({0x55acdadcd122975bULL, 0xbc4b313370b38ef3ULL,
+                                 0xec9e99ad690c3395ULL, 0x090689d0585ff075ULL})),
+                    false};
   }();
   return g;
 }

@@ -139,7 +139,8 @@ TEST(G2, FastSubgroupCheckAgreesWithOrderCheck) {
 }
 
 TEST(BatchNormalize, MatchesPointwiseAndKeepsIdentity) {
-  std::vector<G1> pts = {G1::generator(), G1::identity(), G1::generator().doubled() * Fr::from_u64(9)};
+  std::vector<G1> pts = {G1::generator(), G1::identity(),
+                         G1::generator().doubled() * Fr::from_u64(9)};
   const std::vector<G1Affine> affine = batch_normalize(pts);
   ASSERT_EQ(affine.size(), 3u);
   for (std::size_t i = 0; i < pts.size(); ++i) EXPECT_EQ(affine[i], pts[i].to_affine());
@@ -166,7 +167,8 @@ TEST(G1Encoding, MatchesNobleAndRoundTrips) {
   EXPECT_EQ(to_hex(G1Affine::identity().to_uncompressed_bytes()),
             inf["uncompressed"].get<std::string>());
   EXPECT_TRUE(G1Affine::decompress(G1Affine::identity().compress())->infinity);
-  EXPECT_TRUE(G1Affine::from_uncompressed_bytes(G1Affine::identity().to_uncompressed_bytes())->infinity);
+  EXPECT_TRUE(
+      G1Affine::from_uncompressed_bytes(G1Affine::identity().to_uncompressed_bytes())->infinity);
 }
 
 TEST(G2Encoding, MatchesNobleAndRoundTrips) {

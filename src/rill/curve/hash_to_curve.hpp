@@ -11,9 +11,10 @@
 // The first x for which x³ + b is a square gives the point (x, y) whose y has the sign flag of
 // encoding.hpp equal to the sign bit. G1 has cofactor 1; on G2 the point is multiplied by the
 // cofactor 2p − r, which maps the twist onto the order-r subgroup (a rare identity result moves
-// on to the next counter; the multiplication uses ψ, see hash_to_curve.cpp). 48 bytes reduced mod p leave a statistical bias below 2^−128.
-// The outputs for a fixed seed are pinned in tests/vectors/hash_to_curve_golden.json, computed
-// independently by tests/vectors/gen_curve.mjs: changing this method changes every proof.
+// on to the next counter; the multiplication uses ψ, see hash_to_curve.cpp). 48 bytes reduced mod p
+// leave a statistical bias below 2^−128. The outputs for a fixed seed are pinned in
+// tests/vectors/hash_to_curve_golden.json, computed independently by tests/vectors/gen_curve.mjs:
+// changing this method changes every proof.
 #pragma once
 
 #include <span>

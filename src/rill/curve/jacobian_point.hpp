@@ -117,7 +117,9 @@ class JacobianPoint {
   }
 
   JacobianPoint operator-() const { return JacobianPoint(x_, -y_, z_); }
-  friend JacobianPoint operator-(const JacobianPoint& p, const JacobianPoint& q) { return p + (-q); }
+  friend JacobianPoint operator-(const JacobianPoint& p, const JacobianPoint& q) {
+    return p + (-q);
+  }
   JacobianPoint& operator+=(const JacobianPoint& q) { return *this = *this + q; }
   JacobianPoint& operator-=(const JacobianPoint& q) { return *this = *this - q; }
 

@@ -75,8 +75,9 @@ G2 msm(std::span<const G2Affine> bases, std::span<const Fr> scalars) {
 }
 
 G1 msm_u64(std::span<const G1Affine> bases, std::span<const u64> scalars) {
-  const std::vector<SignedScalar> s =
-      to_signed(scalars, [](u64 k) { return SignedScalar{{k, 0, 0, 0}, false}; });
+  const std::vector<SignedScalar> s = to_signed(scalars, [](u64 k) {
+    return SignedScalar{{k, 0, 0, 0}, false};
+  });
   return msm_signed<G1>(bases, s);
 }
 
@@ -91,20 +92,16 @@ G1 msm_i64(std::span<const G1Affine> bases, std::span<const i64> scalars) {
 
 G1 sum_selected(std::span<const G1Affine> bases, std::span<const u8> bits) {
   RILL_CHECK_EQ(bases.size(), bits.size(), "sum_selected: one bit per base");
-  return sum_where(
-      bases.size(),
-      [&](u64 i, std::vector<G1Affine>& chosen) {
-        if (bits[i] != 0) chosen.push_back(bases[i]);
-      });
+  return sum_where(bases.size(), [&](u64 i, std::vector<G1Affine>& chosen) {
+    if (bits[i] != 0) chosen.push_back(bases[i]);
+  });
 }
 
 G1 sum_indices(std::span<const G1Affine> bases, std::span<const u32> indices) {
-  return sum_where(
-      indices.size(),
-      [&](u64 k, std::vector<G1Affine>& chosen) {
-        RILL_CHECK(indices[k] < bases.size(), "sum_indices: index out of range");
-        chosen.push_back(bases[indices[k]]);
-      });
+  return sum_where(indices.size(), [&](u64 k, std::vector<G1Affine>& chosen) {
+    RILL_CHECK(indices[k] < bases.size(), "sum_indices: index out of range");
+    chosen.push_back(bases[indices[k]]);
+  });
 }
 
 }  // namespace rill

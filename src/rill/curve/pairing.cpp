@@ -133,7 +133,6 @@ Fq12 cyclotomic_exp_by_u(const Fq12& f) {
   return acc;
 }
 
-
 }  // namespace
 
 G2Prepared::G2Prepared(const G2Affine& q) {
@@ -158,7 +157,9 @@ Fq12 miller_loop_prepared(std::span<const G1Affine> p, std::span<const G2Prepare
   RILL_CHECK_EQ(p.size(), q.size(), "miller_loop_prepared: one G2 point per G1 point");
   return parallel_reduce(
       0, p.size(), kPairGrain, Fq12::one(),
-      [&](u64 lo, u64 hi) { return miller_loop_lines(p.subspan(lo, hi - lo), q.subspan(lo, hi - lo)); },
+      [&](u64 lo, u64 hi) {
+        return miller_loop_lines(p.subspan(lo, hi - lo), q.subspan(lo, hi - lo));
+      },
       [](const Fq12& a, const Fq12& b) { return a * b; });
 }
 

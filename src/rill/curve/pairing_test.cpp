@@ -71,7 +71,8 @@ TEST(Pairing, MultiPairingIsProductOfPairingsAndPreparedAgrees) {
 
 TEST(Pairing, FinalExponentiationLandsInGT) {
   // A Miller-loop value is far from GT; after final exponentiation it has order r.
-  const Fq12 f = miller_loop(std::vector{g1_mul(Fr::from_u64(3))}, std::vector{G2Affine::generator()});
+  const Fq12 f =
+      miller_loop(std::vector{g1_mul(Fr::from_u64(3))}, std::vector{G2Affine::generator()});
   const GT e = final_exponentiation(f);
   EXPECT_TRUE(e.value().pow(std::span<const u64>(detail::kGroupOrder)) == Fq12::one());
   EXPECT_EQ(e, pairing(G1Affine::generator(), G2Affine::generator()).pow(Fr::from_u64(3)));
@@ -95,15 +96,17 @@ TEST(GT, EncodingRoundTripsAndRejectsInvalid) {
   EXPECT_EQ(*back, e);
   EXPECT_FALSE(GT::from_bytes(std::span(bytes).first(383)));
   // A Miller-loop value (not raised to (p¹²−1)/r) is not in GT.
-  const Fq12 f = miller_loop(std::vector{G1Affine::generator()}, std::vector{G2Affine::generator()});
+  const Fq12 f =
+      miller_loop(std::vector{G1Affine::generator()}, std::vector{G2Affine::generator()});
   const auto outside = GT::from_bytes(GT::from_fq12_unchecked(f).to_bytes());
   ASSERT_FALSE(outside);
   EXPECT_NE(outside.error.find("subgroup"), std::string::npos);
   // Coefficient 0 set to p (non-canonical).
   std::array<u8, 384> bad = bytes;
-  const std::array<u8, 32> p_bytes = {0x47, 0xfd, 0x7c, 0xd8, 0x16, 0x8c, 0x20, 0x3c, 0x8d, 0xca, 0x71,
-                                      0x68, 0x91, 0x6a, 0x81, 0x97, 0x5d, 0x58, 0x81, 0x81, 0xb6, 0x45,
-                                      0x50, 0xb8, 0x29, 0xa0, 0x31, 0xe1, 0x72, 0x4e, 0x64, 0x30};
+  const std::array<u8, 32> p_bytes = {0x47, 0xfd, 0x7c, 0xd8, 0x16, 0x8c, 0x20, 0x3c,
+                                      0x8d, 0xca, 0x71, 0x68, 0x91, 0x6a, 0x81, 0x97,
+                                      0x5d, 0x58, 0x81, 0x81, 0xb6, 0x45, 0x50, 0xb8,
+                                      0x29, 0xa0, 0x31, 0xe1, 0x72, 0x4e, 0x64, 0x30};
   std::copy(p_bytes.begin(), p_bytes.end(), bad.begin());
   const auto nc = GT::from_bytes(bad);
   ASSERT_FALSE(nc);
