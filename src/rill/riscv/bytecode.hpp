@@ -80,6 +80,8 @@ class Bytecode {
     return first_row_[offset >> 2];
   }
   u32 entry_row() const { return entry_row_; }
+  // True when `address` lies in the span of the program text.
+  bool in_text(u32 address) const { return address - text_begin_ < text_size_; }
   // The raw instruction word at `address` (0 when outside the text), for error messages.
   u32 word_at(u32 address) const;
   bool is_system(u32 address) const;  // ECALL or EBREAK at that address

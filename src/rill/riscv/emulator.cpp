@@ -15,16 +15,22 @@ std::string describe(const Bytecode& bytecode, u32 address) {
 
 }  // namespace
 
-void Emulator::throw_no_row(u32 address) const {
+void Emulator::throw_no_row(u32 from, u32 address) const {
   if (bytecode_.is_system(address)) {
     throw ExecutionError(ExecutionErrorKind::SystemInstruction, address,
                          fmt::format("{}: ECALL/EBREAK is outside the zkVM protocol (guests end "
                                      "with rill_exit or rill_panic)",
                                      describe(bytecode_, address)));
   }
-  throw ExecutionError(ExecutionErrorKind::IllegalInstruction, address,
-                       fmt::format("{}: illegal instruction or jump outside the program text",
-                                   describe(bytecode_, address)));
+  if (bytecode_.in_text(address)) {
+    throw ExecutionError(ExecutionErrorKind::IllegalInstruction, address,
+                         fmt::format("{}: illegal instruction (not RV32IM, or a misaligned jump "
+                                     "target)",
+                                     describe(bytecode_, address)));
+  }
+  throw ExecutionError(ExecutionErrorKind::IllegalInstruction, from,
+                       fmt::format("{}: control reaches {:#010x}, outside the program text",
+                                   describe(bytecode_, from), address));
 }
 
 void Emulator::throw_access(const BytecodeRow& b, u32 address, bool misaligned) const {

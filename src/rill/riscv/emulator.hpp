@@ -79,9 +79,10 @@ class Emulator {
   template <class Observer>
   StopReason run(MachineState& state, std::span<u32> memory, u64 max_rows, Observer& obs) const;
 
-  // Builds the error for reaching `address` with no row to run there (illegal instruction, a
-  // system instruction without a handler, or a jump outside the text).
-  [[noreturn]] void throw_no_row(u32 address) const;
+  // Builds the error for control passing from the instruction at `from` to `address`, where no
+  // row can run (illegal instruction, a system instruction without a handler, or a jump outside
+  // the text).
+  [[noreturn]] void throw_no_row(u32 from, u32 address) const;
   [[noreturn]] void throw_access(const BytecodeRow& b, u32 address, bool misaligned) const;
 
  private:

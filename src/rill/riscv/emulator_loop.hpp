@@ -97,13 +97,14 @@ StopReason Emulator::run(MachineState& state, std::span<u32> memory, u64 max_row
       RILL_RR(Add)
       RILL_RR(Sub)
       RILL_RR(And)
-      RILL_RR(Or) RILL_RR(Xor) RILL_RR(Slt) RILL_RR(Sltu) RILL_RR(Mul) RILL_RR(Mulhu)
-          RILL_RR(VirtualSrl) RILL_RR(VirtualSra) RILL_RR(VirtualChangeDivisor) RILL_RI(Addi)
-              RILL_RI(Andi) RILL_RI(Ori) RILL_RI(Xori) RILL_RI(Slti) RILL_RI(Sltiu)
-                  RILL_RI(VirtualMovsign) RILL_RI(VirtualMuli) RILL_RI(VirtualSrli)
-                      RILL_RI(VirtualSrai) RILL_RI(VirtualPow2) RILL_RI(VirtualShiftRightBitmask)
-                          RILL_BRANCH(Beq) RILL_BRANCH(Bne) RILL_BRANCH(Blt) RILL_BRANCH(Bge)
-                              RILL_BRANCH(Bltu) RILL_BRANCH(Bgeu) RILL_ASSERT(VirtualAssertEq, y)
+      RILL_RR(Or)
+      RILL_RR(Xor) RILL_RR(Slt) RILL_RR(Sltu) RILL_RR(Mul) RILL_RR(Mulhu) RILL_RR(VirtualSrl)
+          RILL_RR(VirtualSra) RILL_RR(VirtualChangeDivisor) RILL_RI(Addi) RILL_RI(Andi) RILL_RI(Ori)
+              RILL_RI(Xori) RILL_RI(Slti) RILL_RI(Sltiu) RILL_RI(VirtualMovsign)
+                  RILL_RI(VirtualMuli) RILL_RI(VirtualSrli) RILL_RI(VirtualSrai)
+                      RILL_RI(VirtualPow2) RILL_RI(VirtualShiftRightBitmask) RILL_BRANCH(Beq)
+                          RILL_BRANCH(Bne) RILL_BRANCH(Blt) RILL_BRANCH(Bge) RILL_BRANCH(Bltu)
+                              RILL_BRANCH(Bgeu) RILL_ASSERT(VirtualAssertEq, y)
                                   RILL_ASSERT(VirtualAssertLte, y)
                                       RILL_ASSERT(VirtualAssertValidDiv0, y)
                                           RILL_ASSERT(VirtualAssertValidUnsignedRemainder, y)
@@ -199,7 +200,7 @@ StopReason Emulator::run(MachineState& state, std::span<u32> memory, u64 max_row
       }
       if (next == kNoRow) {
         save();
-        throw_no_row(next_address);
+        throw_no_row(b.address, next_address);
       }
     }
     pc = next;
