@@ -1,0 +1,130 @@
+#include "rill/pcs/setup.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+
+#include "rill/curve/hash_to_curve.hpp"
+#include "rill/curve/pairing.hpp"
+#include "rill/pcs/setup_cache.hpp"
+
+namespace rill {
+namespace {
+
+std::span<const u8> bytes_of(std::string_view s) {
+  return {reinterpret_cast<const u8*>(s.data()), s.size()};
+}
+
+// Every table entry against its definition, one pairing at a time (dory.md §1.3).
+TEST(DorySetup, TablesMatchTheirDefinitions) {
+  const DorySetup setup = DorySetup::generate(6);
+  ASSERT_EQ(setup.max_log_columns(), 3u);
+  const DoryVerifierSetup& v = setup.verifier();
+  for (u64 i = 0; i < 8; ++i) {
+    EXPECT_EQ(setup.gamma1()[i], hash_to_g1(bytes_of(DorySetup::kGammaSeed), i));
+    EXPECT_EQ(setup.gamma2()[i], hash_to_g2(bytes_of(DorySetup::kGammaSeed), i));
+  }
+  EXPECT_EQ(v.h1, hash_to_g1(bytes_of(DorySetup::kBlindSeed), 0));
+  EXPECT_TRUE(v.ht == pairing(v.h1, v.h2));
+  for (unsigned k = 0; k <= 3; ++k) {
+    const std::size_t size = std::size_t{1} << k, h = size / 2;
+    GT chi = GT::one(), d1 = GT::one(), d2 = GT::one();
+    for (std::size_t i = 0; i < size; ++i) chi *= pairing(setup.gamma1()[i], setup.gamma2()[i]);
+    for (std::size_t i = 0; k > 0 && i < h; ++i) {
+      d1 *= pairing(setup.gamma1()[h + i], setup.gamma2()[i]);
+      d2 *= pairing(setup.gamma1()[i], setup.gamma2()[h + i]);
+    }
+    EXPECT_TRUE(v.chi[k] == chi) << k;
+    EXPECT_TRUE(v.delta1_right[k] == d1) << k;
+    EXPECT_TRUE(v.delta2_right[k] == d2) << k;
+  }
+}
+
+TEST(DorySetup, SmallerSetupsArePrefixesAndOddSizesRoundUp) {
+  const DorySetup big = DorySetup::generate(8);
+  EXPECT_EQ(DorySetup::generate(4).digest(), big.prefix(2).digest());
+  EXPECT_EQ(DorySetup::generate(5).digest(), big.prefix(3).digest());
+  EXPECT_NE(big.digest(), big.prefix(3).digest());
+}
+
+class DorySetupCache : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char dir_template[] = "/tmp/rill_dory_cache_XXXXXX";
+    dir_ = ::mkdtemp(dir_template);
+    ::setenv("XDG_CACHE_HOME", dir_.c_str(), 1);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  DorySetup load(SetupLoadReport& report) {
+    ::testing::internal::CaptureStderr();
+    DorySetup s = load_or_generate_setup(kLogN, &report);
+    warning_ = ::testing::internal::GetCapturedStderr();
+    return s;
+  }
+  void rewrite(const std::function<void(std::vector<char>&)>& edit, const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    in.close();
+    edit(bytes);
+    std::ofstream(p, std::ios::binary | std::ios::trunc).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  }
+
+  static constexpr unsigned kLogN = 8;
+  std::string dir_, warning_;
+};
+
+TEST_F(DorySetupCache, GeneratesThenLoads) {
+  SetupLoadReport first, second;
+  const DorySetup a = load(first);
+  EXPECT_FALSE(first.loaded_from_cache);
+  EXPECT_EQ(first.path.parent_path(), std::filesystem::path(dir_) / "rill");
+  EXPECT_TRUE(std::filesystem::exists(first.path));
+  const DorySetup b = load(second);
+  EXPECT_TRUE(second.loaded_from_cache);
+  EXPECT_TRUE(warning_.empty());
+  EXPECT_EQ(a.digest(), b.digest());
+  EXPECT_EQ(a.digest(), DorySetup::generate(kLogN).digest());
+}
+
+TEST_F(DorySetupCache, CorruptShortOrForeignFilesAreRebuilt) {
+  SetupLoadReport report;
+  const DorySetup reference = load(report);
+  const std::filesystem::path path = report.path;
+  const std::vector<std::pair<std::function<void(std::vector<char>&)>, std::string>> damage = {
+      {[](std::vector<char>& b) { b[b.size() / 2] ^= 1; }, "checksum mismatch"},
+      {[](std::vector<char>& b) { b.resize(b.size() - 100); }, "does not match the header"},
+      {[](std::vector<char>& b) { b.resize(20); }, "shorter than its header"},
+      {[](std::vector<char>& b) { b[0] = 'X'; }, "bad magic"},
+  };
+  for (const auto& [edit, reason] : damage) {
+    rewrite(edit, path);
+    SetupLoadReport rebuilt;
+    const DorySetup s = load(rebuilt);
+    EXPECT_FALSE(rebuilt.loaded_from_cache) << reason;
+    EXPECT_NE(rebuilt.rebuild_reason.find(reason), std::string::npos) << rebuilt.rebuild_reason;
+    EXPECT_NE(warning_.find("warning"), std::string::npos) << reason;
+    EXPECT_EQ(s.digest(), reference.digest()) << reason;
+    SetupLoadReport repaired;
+    EXPECT_EQ(load(repaired).digest(), reference.digest());
+    EXPECT_TRUE(repaired.loaded_from_cache) << "the rebuilt file was written back: " << reason;
+  }
+}
+
+// A file with a valid checksum but generators from another seed is caught by the spot checks.
+TEST_F(DorySetupCache, FileFromAnotherSeedIsRejected) {
+  const DorySetup setup = DorySetup::generate(kLogN);
+  std::vector<G1Affine> g1(setup.gamma1().begin(), setup.gamma1().end());
+  std::swap(g1[0], g1[1]);
+  const DorySetup foreign(std::move(g1), std::vector<G2Affine>(setup.gamma2().begin(), setup.gamma2().end()),
+                          setup.verifier());
+  std::string why;
+  EXPECT_FALSE(decode_setup_file(encode_setup_file(foreign), setup.max_log_columns(), &why));
+  EXPECT_NE(why.find("hash-to-curve"), std::string::npos) << why;
+  EXPECT_TRUE(decode_setup_file(encode_setup_file(setup), setup.max_log_columns(), &why));
+}
+
+}  // namespace
+}  // namespace rill
