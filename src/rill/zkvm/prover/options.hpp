@@ -1,0 +1,37 @@
+// How the prover runs (ARCHITECTURE.md §2): none of these change the proof bytes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace rill::zkvm {
+
+enum class ProvingMode { kLinear, kStreaming };
+
+std::string_view to_string(ProvingMode mode);
+std::optional<ProvingMode> parse_mode(std::string_view name);
+
+struct ProverOptions {
+  ProvingMode mode = ProvingMode::kLinear;
+  // When non-zero, overrides `mode`: linear if its estimated tracked bytes fit, else streaming.
+  std::uint64_t memory_budget = 0;
+  // Worker threads (0: oneTBB's default, every core).
+  unsigned threads = 0;
+  // Trace records per parallel segment of a pass (0: about four segments per thread).
+  std::uint64_t chunk_size = 0;
+  // Records per visitor call within a segment.
+  std::size_t max_span = 1 << 12;
+  // Largest sumcheck window of the streaming schedule.
+  unsigned max_window = 10;
+
+  // The mode actually used for a trace of `padded_len` cycles.
+  ProvingMode resolved_mode(std::uint64_t padded_len) const;
+};
+
+// Tracked bytes the linear mode holds at its peak for T cycles: stage 1 materializes Az, Bz and
+// the eq weight (T field elements each) and builds the bound halves next to them.
+std::uint64_t linear_mode_bytes(std::uint64_t padded_len);
+
+}  // namespace rill::zkvm

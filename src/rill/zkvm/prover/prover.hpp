@@ -1,0 +1,99 @@
+// The prover orchestrator (ARCHITECTURE.md §2): owns the transcript and the opening-claim
+// accumulator, runs the stages in order over a RowSource, and reports per stage its time,
+// tracked-memory high-water mark, peak RSS and the transcript state after it (the digest that
+// pins down where two runs first diverge).
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "rill/riscv/execution.hpp"
+#include "rill/transcript/transcript.hpp"
+#include "rill/util/parallel.hpp"
+#include "rill/util/rss.hpp"
+#include "rill/util/timer.hpp"
+#include "rill/util/tracked_alloc.hpp"
+#include "rill/zkvm/prover/options.hpp"
+#include "rill/zkvm/prover/proof.hpp"
+#include "rill/zkvm/prover/statement.hpp"
+#include "rill/zkvm/stages/stage1.hpp"
+
+namespace rill::zkvm {
+
+struct StageReport {
+  std::string name;
+  double seconds = 0;
+  std::size_t tracked_high_water_bytes = 0;
+  std::size_t peak_rss_bytes = 0;  // of the process, at the end of the stage
+  unsigned passes = 0;             // passes over the trace
+  Transcript::Digest transcript_digest{};
+};
+
+struct ProveResult {
+  Proof proof;
+  ProvingMode mode = ProvingMode::kLinear;
+  std::vector<StageReport> stages;
+};
+
+// Sets the worker-thread limit for its lifetime (0 leaves the default).
+class ThreadLimit {
+ public:
+  explicit ThreadLimit(unsigned threads) : active_(threads != 0) {
+    if (active_) set_thread_count(threads);
+  }
+  ~ThreadLimit() {
+    if (active_) set_thread_count(0);
+  }
+  ThreadLimit(const ThreadLimit&) = delete;
+  ThreadLimit& operator=(const ThreadLimit&) = delete;
+
+ private:
+  bool active_;
+};
+
+Stage1Config stage1_config(const ProverOptions& options, ProvingMode mode);
+
+template <RowSource S>
+ProveResult prove(const riscv::Machine& machine, std::span<const u8> input,
+                  const riscv::ExecutionSummary& summary, const S& source,
+                  const ProverOptions& options) {
+  RILL_CHECK_EQ(source.padded_len(), summary.padded_len, "the source is the summarized run");
+  const ThreadLimit threads(options.threads);
+  ProveResult result;
+  result.mode = options.resolved_mode(summary.padded_len);
+  result.proof.trace_length = summary.padded_len;
+  result.proof.ram_k = summary.k_ram;
+  const Statement statement = make_statement(machine, input, summary.output, summary.panicked,
+                                             summary.padded_len, summary.k_ram);
+  Transcript transcript = start_transcript(statement);
+  OpeningAccumulator accumulator;
+
+  {
+    StageReport report{"stage 1: Spartan outer"};
+    const Stopwatch watch;
+    const MemoryScope scope;
+    Stage1Output out = prove_stage1(source, machine.bytecode(), stage1_config(options, result.mode),
+                                    transcript, accumulator);
+    result.proof.stage1 = std::move(out.proof);
+    report.seconds = watch.seconds();
+    report.tracked_high_water_bytes = scope.high_water_bytes();
+    report.peak_rss_bytes = peak_rss_bytes();
+    report.passes = out.passes;
+    report.transcript_digest = transcript.state();
+    result.stages.push_back(std::move(report));
+  }
+  return result;
+}
+
+struct VerifyResult {
+  bool ok = false;
+  std::string reason;  // why the proof was rejected
+  std::vector<Transcript::Digest> stage_digests;
+};
+
+// Never aborts or throws on a malformed proof.
+VerifyResult verify(const riscv::Machine& machine, std::span<const u8> input,
+                    std::span<const u8> output, bool panicked, const Proof& proof);
+
+}  // namespace rill::zkvm

@@ -1,0 +1,39 @@
+// The statement a proof proves and the transcript preamble that binds it (ARCHITECTURE.md §3,
+// §4; docs/proof-format.md, "Proof container and stage 1").
+#pragma once
+
+#include <array>
+#include <span>
+#include <vector>
+
+#include "rill/riscv/execution.hpp"
+#include "rill/transcript/transcript.hpp"
+#include "rill/util/int.hpp"
+
+namespace rill::zkvm {
+
+inline constexpr u32 kProofFormatVersion = 1;
+inline constexpr std::string_view kTranscriptLabel = "rill";
+
+struct Statement {
+  std::array<u8, 32> program_digest{};
+  riscv::MemoryConfig memory;  // with the program, determines the layout
+  u32 entry = 0;
+  std::vector<u8> input, output;
+  bool panicked = false;
+  u64 trace_length = 0;  // T
+  u64 ram_k = 0;         // K_ram
+  u32 log_k_chunk = 0;
+};
+
+// BLAKE2b-based digest of the preprocessing: the expanded bytecode (every field the prover
+// reads) and the program's initial image words.
+std::array<u8, 32> program_digest(const riscv::Machine& machine);
+
+Statement make_statement(const riscv::Machine& machine, std::span<const u8> input,
+                         std::span<const u8> output, bool panicked, u64 trace_length, u64 ram_k);
+
+// A fresh transcript with the preamble appended.
+Transcript start_transcript(const Statement& statement);
+
+}  // namespace rill::zkvm

@@ -1,0 +1,163 @@
+// Stage 1: the Spartan outer sumcheck over the uniform R1CS (reference jolt-protocol.md §3
+// stage 1, without the univariate skip: ARCHITECTURE.md §3).
+//
+//   0 = Σ_{x ∈ {0,1}^{log T}} Σ_{c ∈ {0,1}^5} eq(τ, (x, c))·Az(x, c)·Bz(x, c)
+//
+// over the index i = x·32 + c (constraints padded to 32 with zero rows), Az(x, c) = guard_c(z(x))
+// and Bz(x, c) = left_c(z(x)) − right_c(z(x)). τ has log T + 5 entries, big-endian:
+// τ = (τ_x ‖ τ_c), so eq(τ, (x, c)) = eq(τ_x, x)·eq(τ_c, c). Rounds bind low to high: rounds
+// 0–4 the constraint bits (challenges r_0..r_4, r_c = (r_4, …, r_0)), then the cycle bits; the
+// stage's cycle point is r_x = reverse(r_5, …, r_{log T + 4}).
+//
+// Prover, both modes (the round polynomials are the same field polynomials, so the proof bytes
+// are the same):
+//   * rounds 0–4: one pass computes the 19×19 matrix
+//       M[c][c'] = Σ_x eq(τ_x, x)·Az(x, c)·Bz(x, c'),
+//     and then g(y) = Σ_x eq(τ_x, x)·Az(x, y)·Bz(x, y) = Σ_{c,c'} eq(y, c)·eq(y, c')·M[c][c']
+//     for any y ∈ F^5, so h_j(X) = Σ_{y_{>j} ∈ {0,1}} eq(τ_c, y)·g(y), y = (r_{<j}, X, y_{>j});
+//   * rounds 5…: a product sumcheck over the cycle bits of
+//       eq(τ_c, r_c)·eq(τ_x, x)·Az(x, r_c)·Bz(x, r_c),
+//     whose factors Az(x, r_c) = Σ_c eq(r_c, c)·Az(x, c) are computed per row by a kernel; the
+//     linear schedule materializes them (T entries each), the streaming one answers from
+//     windows. Nothing ever holds 32·T entries.
+//   * after the last round, one more pass evaluates all R1CS inputs at r_x: the opening claims.
+// Verifier: the rounds, then eq(τ, r)·Az(r)·Bz(r) with Az(r) = Σ_c eq(r_c, c)·guard_c(claims),
+// Bz(r) likewise (the constant constraint rows evaluated at the claims).
+#pragma once
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "rill/field/fr.hpp"
+#include "rill/poly/eq.hpp"
+#include "rill/riscv/bytecode.hpp"
+#include "rill/sumcheck/batched.hpp"
+#include "rill/sumcheck/instance.hpp"
+#include "rill/sumcheck/pass_driver.hpp"
+#include "rill/sumcheck/schedule.hpp"
+#include "rill/sumcheck/streaming_product.hpp"
+#include "rill/util/tracked_alloc.hpp"
+#include "rill/zkvm/r1cs/constraints.hpp"
+#include "rill/zkvm/witness/cycle_witness.hpp"
+#include "rill/zkvm/witness/row_source.hpp"
+
+namespace rill::zkvm {
+
+inline constexpr unsigned kSpartanOuterDegree = 3;
+
+// eq(w, x) over a hypercube of n variables as eq(w_lo, x_lo)·eq(w_hi, x_hi), with x_lo the low
+// ⌊n/2⌋ bits: two tables of about √(2^n) entries instead of one of 2^n.
+class SplitEq {
+ public:
+  explicit SplitEq(std::span<const Fr> w);
+  Fr operator()(u64 x) const { return low_[x & low_mask_] * high_[x >> low_bits_]; }
+
+ private:
+  unsigned low_bits_;
+  u64 low_mask_;
+  tracked_vector<Fr> low_, high_;
+};
+
+// Az(x, r_c) and Bz(x, r_c) of one row as the factors of the cycle-round product sumcheck:
+// with e = eq(r_c, ·), Az(x, r_c) = Σ_c e_c·guard_c(z) = a_0 + Σ_i a_i·z_i where
+// a_0 = Σ_c e_c·guard_c.constant and a_i = Σ_c e_c·(coefficient of z_i in guard_c); Bz likewise.
+class AzBzKernel {
+ public:
+  using Record = riscv::Row;
+
+  AzBzKernel(const riscv::Bytecode& bytecode, std::span<const Fr> r_c);
+  unsigned log_block() const { return 0; }
+  void factors(const riscv::Row& row, const riscv::Row& next, u64 j, Fr* out) const;
+
+ private:
+  struct Combined {
+    Fr constant;
+    std::vector<std::pair<Input, Fr>> terms;  // inputs with a non-zero combined coefficient
+    Fr apply(const R1csInputs& z) const;
+  };
+  const riscv::Bytecode* bytecode_;
+  Combined a_, b_;
+};
+
+// The rounds-0–4 pass result: M[c][c'] = Σ_x eq(τ_x, x)·Az(x, c)·Bz(x, c').
+using ConstraintPairSums = std::array<Fr, kNumConstraints * kNumConstraints>;
+
+class SpartanOuterProver final : public StreamingInstance<riscv::Row> {
+ public:
+  // cycle_schedule: the schedule of the log T cycle rounds (linear or windowed).
+  SpartanOuterProver(const riscv::Bytecode& bytecode, std::vector<Fr> tau, unsigned log_t,
+                     Schedule cycle_schedule);
+  ~SpartanOuterProver() override;
+
+  unsigned num_rounds() const override { return log_t_ + kConstraintVars; }
+  unsigned degree() const override { return kSpartanOuterDegree; }
+  Fr input_claim() const override { return Fr::zero(); }
+  UniPoly round_poly(unsigned round, const Fr& claim) override;
+  void bind(unsigned round, const Fr& challenge) override;
+  bool needs_pass(unsigned round) const override;
+  std::unique_ptr<PassConsumer<riscv::Row>> begin_pass(unsigned round) override;
+
+ private:
+  struct PairSumsConsumer;
+  using CycleSumcheck = StreamingProductSumcheck<AzBzKernel>;
+
+  const riscv::Bytecode& bytecode_;
+  std::vector<Fr> tau_;
+  unsigned log_t_;
+  Schedule cycle_schedule_;
+  std::optional<ConstraintPairSums> pair_sums_;
+  UniPoly last_constraint_poly_;  // h_j of the latest constraint round
+  std::vector<Fr> constraint_challenges_;  // r_0..r_4 in round order
+  std::unique_ptr<CycleSumcheck> cycle_;
+};
+
+class SpartanOuterVerifier final : public SumcheckVerifierInstance {
+ public:
+  // input_claims: the claimed R1CS inputs at the cycle point, in Input order (the caller
+  // checks the count of untrusted claims first).
+  SpartanOuterVerifier(std::vector<Fr> tau, unsigned log_t, std::vector<Fr> input_claims);
+
+  unsigned num_rounds() const override { return log_t_ + kConstraintVars; }
+  unsigned degree() const override { return kSpartanOuterDegree; }
+  Fr input_claim() const override { return Fr::zero(); }
+  Fr expected_output(std::span<const Fr> challenges) const override;
+
+ private:
+  std::vector<Fr> tau_;
+  unsigned log_t_;
+  std::vector<Fr> input_claims_;
+};
+
+// The stage's cycle point r_x (big-endian) from its challenges.
+std::vector<Fr> spartan_outer_cycle_point(std::span<const Fr> challenges);
+
+// Σ_x eq(r_x, x)·z_i(x) for every R1CS input i: one pass, √T memory.
+template <RowSource S>
+std::vector<Fr> r1cs_input_evaluations(const S& source, const riscv::Bytecode& bytecode,
+                                       std::span<const Fr> r_x, const PassOptions& options) {
+  const SplitEq eq(r_x);
+  using Sums = std::array<Fr, kNumInputs>;
+  u64 segment = options.segment_records;
+  if (segment == 0) segment = std::max<u64>(1, source.padded_len() / (4 * thread_count()));
+  segment = std::max<u64>(source.align(), segment / source.align() * source.align());
+  const Sums sums = parallel_pass(
+      source, segment, options.max_span, [] { return Sums{}; },
+      [&](Sums& acc, std::span<const riscv::Row> rows, const riscv::Row& next, u64 first) {
+        for (std::size_t j = 0; j < rows.size(); ++j) {
+          const R1csInputs z =
+              r1cs_inputs(bytecode, rows[j], j + 1 < rows.size() ? rows[j + 1] : next);
+          const Fr w = eq(first + j);
+          for (std::size_t i = 0; i < kNumInputs; ++i)
+            if (z.values[i] != 0) acc[i] += w.mul_i128(z.values[i]);
+        }
+      },
+      [](Sums& acc, Sums&& later) {
+        for (std::size_t i = 0; i < kNumInputs; ++i) acc[i] += later[i];
+      });
+  return std::vector<Fr>(sums.begin(), sums.end());
+}
+
+}  // namespace rill::zkvm
