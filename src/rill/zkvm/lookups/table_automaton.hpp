@@ -14,7 +14,8 @@
 // Multilinear extension. Replacing every M_i(x, y) by its multilinear interpolation
 // M_i(r_x, r_y) = Σ_{a,b∈{0,1}} eq(a, r_x)·eq(b, r_y)·M_i(a, b) gives a polynomial that is affine
 // in each variable separately (each variable appears in exactly one factor) and agrees with the
-// table on {0,1}^{2·XLEN}: it is the table's MLE, evaluated in O(XLEN·kDim) field operations.
+// table on {0,1}^{2·XLEN}: it is the table's MLE, evaluated in O(XLEN·kDim²) field operations
+// (in practice a few per pair, the matrices being sparse; see evaluate_mle).
 //
 // Bit-level form. The prover binds one index bit per round, so pairs are split into two bit steps:
 // reading the x bit a turns the state s into the half state (s·(1−a), s·a) of dimension 2·kDim;
