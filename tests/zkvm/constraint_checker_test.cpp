@@ -36,18 +36,19 @@ TEST(ConstraintChecker, RandomProgramsSatisfyEveryConstraint) {
 }
 
 // The first row at or after `from` whose kind writes its lookup output to rd.
-std::size_t find_alu_row(const std::vector<riscv::Row>& rows, std::size_t from) {
-  for (std::size_t i = from; i < rows.size(); ++i)
-    if (riscv::writes_lookup_output_to_rd(rows[i].kind) && !rows[i].is_noop()) return i;
-  return rows.size();
+u64 find_alu_row(const RowVectorSource& source, u64 from) {
+  for (u64 i = from; i < source.num_rows(); ++i)
+    if (riscv::writes_lookup_output_to_rd(source.row(i).kind)) return i;
+  return source.num_rows();
 }
 
 TEST(ConstraintChecker, NamesTheCorruptedRowAndConstraint) {
   testing::GuestRun run = testing::run_guest("fibonacci", 30);
-  auto& rows = run.source.mutable_rows();
-  const std::size_t target = find_alu_row(rows, rows.size() / 2);
-  ASSERT_LT(target, rows.size());
-  rows[target].rd_post += 1;  // a wrong RdWriteValue
+  const u64 target = find_alu_row(run.source, run.source.num_rows() / 2);
+  ASSERT_LT(target, run.source.num_rows());
+  riscv::Row corrupted = run.source.row(target);
+  corrupted.rd_post += 1;  // a wrong RdWriteValue
+  run.source.replace_row(target, corrupted);
   const auto violation = check_constraints(run.source, run.machine->bytecode(), 256);
   ASSERT_TRUE(violation.has_value());
   EXPECT_EQ(violation->cycle, target);
@@ -57,17 +58,20 @@ TEST(ConstraintChecker, NamesTheCorruptedRowAndConstraint) {
 
 TEST(ConstraintChecker, NamesABrokenControlFlow) {
   testing::GuestRun run = testing::run_guest("fibonacci", 30);
-  auto& rows = run.source.mutable_rows();
+  const RowVectorSource& rows = run.source;
   // Pretend a non-jump, non-branch row was followed by a row elsewhere in the program.
-  std::size_t target = rows.size();
-  for (std::size_t i = 10; i + 1 < rows.size(); ++i)
-    if (rows[i].kind == riscv::Kind::Addi && rows[i].sequence_remaining == riscv::kNotInSequence &&
-        rows[i + 1].sequence_remaining == riscv::kNotInSequence) {
+  u64 target = rows.num_rows();
+  for (u64 i = 10; i + 1 < rows.num_rows(); ++i)
+    if (rows.row(i).kind == riscv::Kind::Addi &&
+        rows.row(i).sequence_remaining == riscv::kNotInSequence &&
+        rows.row(i + 1).sequence_remaining == riscv::kNotInSequence) {
       target = i;
       break;
     }
-  ASSERT_LT(target, rows.size());
-  rows[target + 1].address += 8;
+  ASSERT_LT(target, rows.num_rows());
+  riscv::Row moved = rows.row(target + 1);
+  moved.address += 8;
+  run.source.replace_row(target + 1, moved);
   const auto violation = check_constraints(run.source, run.machine->bytecode(), 256);
   ASSERT_TRUE(violation.has_value());
   EXPECT_EQ(violation->cycle, target);

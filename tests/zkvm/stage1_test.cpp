@@ -96,10 +96,11 @@ INSTANTIATE_TEST_SUITE_P(Traces, Stage1OnTrace,
 TEST(Stage1, ProofOfACorruptedTraceFailsVerification) {
   for (ProvingMode mode : {ProvingMode::kLinear, ProvingMode::kStreaming}) {
     GuestRun run = testing::run_guest("fibonacci", 30);
-    auto& rows = run.source.mutable_rows();
-    std::size_t target = rows.size() / 2;
-    while (!riscv::writes_lookup_output_to_rd(rows[target].kind)) ++target;
-    rows[target].rd_post ^= 0x10;  // a wrong RdWriteValue
+    u64 target = run.source.num_rows() / 2;
+    while (!riscv::writes_lookup_output_to_rd(run.source.row(target).kind)) ++target;
+    riscv::Row corrupted = run.source.row(target);
+    corrupted.rd_post ^= 0x10;  // a wrong RdWriteValue
+    run.source.replace_row(target, corrupted);
     const auto violation = check_constraints(run.source, run.machine->bytecode());
     ASSERT_TRUE(violation.has_value());
     EXPECT_EQ(violation->cycle, target);

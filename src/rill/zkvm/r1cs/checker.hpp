@@ -35,7 +35,7 @@ std::optional<Violation> check_constraints(const S& source, const riscv::Bytecod
                                         (segment_len / source.align()) * source.align());
   return parallel_pass(
       source, segment_len, 1 << 12, [] { return std::optional<Violation>(); },
-      [&](std::optional<Violation>& first, std::span<const riscv::Row> rows,
+      [&](std::optional<Violation>& first, RowChunk rows,
           const riscv::Row& next, std::uint64_t begin) {
         if (first) return;
         for (std::size_t j = 0; j < rows.size() && !first; ++j) {

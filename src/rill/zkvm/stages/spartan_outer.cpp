@@ -81,7 +81,7 @@ class PairSumsSegment final : public SegmentAccumulator<riscv::Row> {
     sums_.fill(Fr::zero());
   }
 
-  void fold(std::span<const riscv::Row> rows, const riscv::Row& next, u64 first) override {
+  void fold(RowChunk rows, const riscv::Row& next, u64 first) override {
     const auto& table = constraints();
     std::array<i64, kNumConstraints> a;
     std::array<i128, kNumConstraints> b;

@@ -145,7 +145,7 @@ std::vector<Fr> r1cs_input_evaluations(const S& source, const riscv::Bytecode& b
   segment = std::max<u64>(source.align(), segment / source.align() * source.align());
   const Sums sums = parallel_pass(
       source, segment, options.max_span, [] { return Sums{}; },
-      [&](Sums& acc, std::span<const riscv::Row> rows, const riscv::Row& next, u64 first) {
+      [&](Sums& acc, RowChunk rows, const riscv::Row& next, u64 first) {
         for (std::size_t j = 0; j < rows.size(); ++j) {
           const R1csInputs z =
               r1cs_inputs(bytecode, rows[j], j + 1 < rows.size() ? rows[j + 1] : next);

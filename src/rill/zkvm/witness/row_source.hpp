@@ -18,6 +18,11 @@ namespace rill::zkvm {
 template <class S>
 concept RowSource = ChunkSource<S> && std::same_as<typename S::Record, riscv::Row>;
 
+// One chunk of consecutive rows handed to a visitor (never a whole trace).
+template <class Record>
+using ChunkOf = std::span<const Record>;
+using RowChunk = ChunkOf<riscv::Row>;
+
 // Rows of a run held in memory, padded with Row{} to padded_len. Until the riscv layer's
 // MaterializedTrace lands this is the materialized source of tests, benchmarks and the CLI.
 class RowVectorSource {
@@ -40,8 +45,9 @@ class RowVectorSource {
   SourceStats stats() const { return counters_.snapshot(); }
   // Row i (the padding row past the recorded rows).
   riscv::Row row(std::uint64_t i) const { return i < rows_.size() ? rows_[i] : riscv::Row{}; }
+  std::uint64_t num_rows() const { return rows_.size(); }
   // Tests corrupt rows through this.
-  std::vector<riscv::Row>& mutable_rows() { return rows_; }
+  void replace_row(std::uint64_t i, const riscv::Row& row) { rows_.at(i) = row; }
 
   void visit(std::uint64_t begin, std::uint64_t end, std::size_t max_span,
              ChunkVisitor<riscv::Row> f) const {
@@ -56,12 +62,12 @@ class RowVectorSource {
       const std::uint64_t len = std::min<std::uint64_t>(max_span, end - first);
       const riscv::Row next = row(first + len);
       if (first + len <= rows_.size()) {
-        f(std::span<const riscv::Row>(rows_.data() + first, len), next, first);
+        f(RowChunk(rows_.data() + first, len), next, first);
       } else {
         tail.assign(len, padding);
         for (std::uint64_t i = first; i < std::min<std::uint64_t>(first + len, rows_.size()); ++i)
           tail[i - first] = rows_[i];
-        f(std::span<const riscv::Row>(tail), next, first);
+        f(RowChunk(tail), next, first);
       }
       first += len;
     }
