@@ -124,6 +124,14 @@ TEST(InstructionLookup, EveryTraceKindWithALookupHasATable) {
   EXPECT_EQ(trace_kinds, riscv::kTraceKinds.size());
 }
 
+// Kinds that are always expanded (or are outside the protocol) never reach a lookup: asking for
+// one is a bug and aborts rather than returning a silent default.
+TEST(InstructionLookupDeathTest, KindsOutsideTheTraceAbort) {
+  for (Kind kind : {Kind::Lb, Kind::Sll, Kind::Div, Kind::Ecall}) {
+    EXPECT_DEATH(instruction_lookup(kind), "not a trace kind") << riscv::kind_name(kind);
+  }
+}
+
 TEST(InstructionLookup, OutputEqualsSpecifiedResultOnEdgeAndRandomOperands) {
   std::mt19937_64 rng(32);
   for (Kind kind : riscv::kTraceKinds) {
