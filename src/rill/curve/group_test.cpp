@@ -235,6 +235,15 @@ TEST(G2Encoding, RejectsInvalidEncodings) {
   expect_rejected(
       G2Affine::from_uncompressed_bytes(test::hex_bytes(bad["non_canonical_uncompressed"])),
       "not canonical");
+  // An x with x³ + b' not a square in Fq2 has no point.
+  std::mt19937_64 rng(41);
+  Fq2 x = Fq2::random(rng);
+  while ((x.square() * x + G2CurveParams::b()).sqrt()) x = Fq2::random(rng);
+  std::array<u8, 64> no_point{};
+  const std::array<u8, 32> c0 = x.c0.to_bytes(), c1 = x.c1.to_bytes();
+  std::copy(c0.begin(), c0.end(), no_point.begin());
+  std::copy(c1.begin(), c1.end(), no_point.begin() + 32);
+  expect_rejected(G2Affine::decompress(no_point), "no point");
   std::array<u8, 128> off = G2Affine::generator().to_uncompressed_bytes();
   off[64] ^= 1;  // perturb y.c0
   expect_rejected(G2Affine::from_uncompressed_bytes(off), "not on the curve");

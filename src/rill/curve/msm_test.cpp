@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "rill/curve/msm.hpp"
+#include "rill/curve/pippenger.hpp"
 #include "rill/curve/test_vectors.hpp"
 #include "rill/util/parallel.hpp"
 
@@ -144,6 +145,26 @@ TEST(Msm, SameResultForOneAndTwoThreads) {
   set_thread_count(0);
   EXPECT_EQ(one_thread, two_threads);
   EXPECT_EQ(one_thread, naive(bases, scalars).to_affine());
+}
+
+// Every window width, including the widest (16 bits, digits up to 2^15, windows straddling limb
+// boundaries), on full-size and negative scalars.
+TEST(Msm, EveryWindowWidthMatchesNaive) {
+  std::mt19937_64 rng(8);
+  const std::size_t n = 120;
+  const std::vector<G1Affine> bases = random_g1(n, rng);
+  std::vector<detail::SignedScalar> scalars(n);
+  std::vector<Fr> as_fr(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    as_fr[i] = i == 0 ? Fr::zero() - Fr::one() : Fr::random(rng);
+    const bool negative = i % 3 == 1;
+    scalars[i] = {as_fr[i].to_limbs(), negative};
+    if (negative) as_fr[i] = -as_fr[i];
+  }
+  const G1 expected = naive(bases, as_fr);
+  for (unsigned c : {1u, 2u, 3u, 7u, 11u, 13u, 16u}) {
+    EXPECT_EQ(detail::pippenger<G1>(bases, scalars, c), expected) << c;
+  }
 }
 
 TEST(Msm, G2RandomScalarsMatchNaive) {

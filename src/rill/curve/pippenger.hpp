@@ -62,9 +62,10 @@ inline unsigned choose_window(std::size_t n, unsigned bits) {
   return best;
 }
 
+// `window_bits` = 0 picks the width with choose_window(); tests force other widths.
 template <class Point>
 Point pippenger(std::span<const typename Point::Affine> bases,
-                std::span<const SignedScalar> scalars) {
+                std::span<const SignedScalar> scalars, unsigned window_bits = 0) {
   using Affine = typename Point::Affine;
   RILL_CHECK_EQ(bases.size(), scalars.size(), "msm: one scalar per base");
   const std::size_t n = bases.size();
@@ -72,7 +73,8 @@ Point pippenger(std::span<const typename Point::Affine> bases,
   for (const SignedScalar& s : scalars) bits = std::max(bits, bit_length(s.magnitude));
   if (n == 0 || bits == 0) return Point::identity();
 
-  const unsigned c = choose_window(n, bits);
+  RILL_CHECK(window_bits <= 16, "msm: window width above 16 bits");
+  const unsigned c = window_bits != 0 ? window_bits : choose_window(n, bits);
   const unsigned windows = (bits + c) / c;
   const u64 half = u64(1) << (c - 1);
 
