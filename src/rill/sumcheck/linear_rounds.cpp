@@ -251,14 +251,16 @@ UniPoly LinearProductRounds::round_poly(const Fr& claim) {
     q[1] = (claim - scale * (Fr::one() - u) * q[0]) * denominator.inverse();
   }
   next_sums_.reset();
-  // h(X) = q(X)·C·((1 − u) + (2u − 1)·X)
-  const UniPoly qp = UniPoly::from_evals(q);
+  return times_eq_factor(UniPoly::from_evals(q), scale, u);
+}
+
+UniPoly times_eq_factor(const UniPoly& q, const Fr& scale, const Fr& u) {
   const Fr l0 = scale * (Fr::one() - u);
   const Fr l1 = scale * (u + u - Fr::one());
-  std::vector<Fr> h(qp.coeffs().size() + 1, Fr::zero());
-  for (std::size_t k = 0; k < qp.coeffs().size(); ++k) {
-    h[k] += l0 * qp.coeffs()[k];
-    h[k + 1] += l1 * qp.coeffs()[k];
+  std::vector<Fr> h(q.coeffs().size() + 1, Fr::zero());
+  for (std::size_t k = 0; k < q.coeffs().size(); ++k) {
+    h[k] += l0 * q.coeffs()[k];
+    h[k + 1] += l1 * q.coeffs()[k];
   }
   return UniPoly(std::move(h));
 }

@@ -41,6 +41,9 @@ struct LinearWeight {
   }
 };
 
+// q(X)·C·eq(u, X) = q(X)·C·((1 − u) + (2u − 1)·X): a round polynomial of a split-eq weight.
+UniPoly times_eq_factor(const UniPoly& q, const Fr& scale, const Fr& u);
+
 class LinearProductRounds {
  public:
   // factors[f] (and a dense weight) all hold 2^n entries; an eq weight has n coordinates.

@@ -18,6 +18,7 @@
 #include <span>
 #include <vector>
 
+#include "rill/field/accumulator.hpp"
 #include "rill/field/fr.hpp"
 #include "rill/sumcheck/instance.hpp"
 #include "rill/sumcheck/product.hpp"
@@ -45,10 +46,15 @@ struct ProductPassContext {
   unsigned window_vars;  // ω (0 for the materializing pass)
   unsigned degree;       // D, the grid degree
   std::span<const Fr> bound_eq;  // R, 2^i entries
-  // The weight's prefix tables bound to r_{<i} (2^{m−i} entries, m the weight split) and its
-  // suffix tables (2^{n−m}); both empty for W = 1.
+  // A weight other than eq, as one more grid column: its prefix tables bound to r_{<i}
+  // (2^{m−i} entries, m the weight split) and its suffix tables (2^{n−m}); empty otherwise.
   std::vector<std::span<const Fr>> weight_prefix;
   std::vector<std::span<const Fr>> weight_suffix;
+  // An eq weight in split form (the grid then has no weight column): the block of head h is
+  // scaled by eq(u_head, h) = eq_head_lo[h_lo]·eq_head_hi[h_hi]; the window and bound
+  // variables' eq factors are applied when the rounds are answered.
+  std::span<const Fr> eq_head_lo;
+  std::span<const Fr> eq_head_hi;
   unsigned weight_split = 0;  // m
   // Materializing pass only: one output array of 2^{n−i} entries per factor.
   std::vector<std::span<Fr>> materialized;
@@ -78,16 +84,23 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
         const u64 head = x >> block_bits_;
         if (!has_current_ || current_head_ != head) start_block(head);
         const std::size_t z = (x >> ctx_.bound_vars) & window_mask;
-        Fr* part = current_part_.data() + z;
         if (ctx_.bound_vars == 0) {
+          Fr* part = current_part_.data() + z;
           for (unsigned f = 0; f < num_factors_; ++f)
             part[f * window_points_] += values_[f * per_record + t];
-        } else {
+        } else if (!unreduced_) {
+          Fr* part = current_part_.data() + z;
           const Fr& r = ctx_.bound_eq[x & bound_mask];
           for (unsigned f = 0; f < num_factors_; ++f)
             part[f * window_points_] += r * values_[f * per_record + t];
+        } else {
+          FrAccumulator* part = current_acc_.data() + z;
+          const Fr& r = ctx_.bound_eq[x & bound_mask];
+          for (unsigned f = 0; f < num_factors_; ++f)
+            part[f * window_points_].add_product(r, values_[f * per_record + t]);
         }
         if (++current_count_ == block_len()) {
+          reduce_current();
           finalize(current_head_, current_part_);
           has_current_ = false;
         }
@@ -148,14 +161,26 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
     has_current_ = true;
     current_head_ = head;
     current_count_ = 0;
-    current_part_.assign(num_factors_ * window_points_, Fr::zero());
+    if (unreduced_) {
+      current_acc_.assign(num_factors_ * window_points_, FrAccumulator{});
+    } else {
+      current_part_.assign(num_factors_ * window_points_, Fr::zero());
+    }
+  }
+  void reduce_current() {
+    if (!unreduced_) return;
+    current_part_.resize(current_acc_.size());
+    for (std::size_t k = 0; k < current_acc_.size(); ++k) current_part_[k] = current_acc_[k].reduce();
   }
   void close_current() {
-    if (has_current_) open_.push_back(Block{current_head_, current_count_, current_part_});
+    if (has_current_) {
+      reduce_current();
+      open_.push_back(Block{current_head_, current_count_, current_part_});
+    }
     has_current_ = false;
   }
 
-  void finalize(u64 head, const std::vector<Fr>& part) {
+  void finalize(u64 head, std::vector<Fr>& part) {
     if (ctx_.window_vars == 0) {
       for (unsigned f = 0; f < num_factors_; ++f) ctx_.materialized[f][head] = part[f];
       return;
@@ -164,6 +189,18 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
     const std::size_t size = grid_size(dims, ctx_.degree);
     const bool weighted = !ctx_.weight_prefix.empty();
     const unsigned columns = num_factors_ + (weighted ? 1 : 0);
+    // h = h_hi·2^{m−i−ω} + h_lo: the head bits below and above the weight split.
+    const unsigned low_head_bits = ctx_.weight_split - ctx_.bound_vars - dims;
+    const u64 h_lo = head & ((u64{1} << low_head_bits) - 1);
+    const u64 h_hi = head >> low_head_bits;
+    const bool plain = ctx_.shape->is_plain_product();
+    const bool eq_scaled = !ctx_.eq_head_lo.empty();
+    const Fr head_eq = eq_scaled ? ctx_.eq_head_lo[h_lo] * ctx_.eq_head_hi[h_hi] : Fr::one();
+    if (eq_scaled && plain) {
+      // Extension is linear and factor 0 occurs once in the product: scaling its Boolean
+      // values scales the block's products.
+      for (std::size_t z = 0; z < window_points_; ++z) part[z] *= head_eq;
+    }
     if (grid_.empty()) grid_.assign(size, Fr::zero());
     extended_.resize(columns * size);
     scratch_.resize(size);
@@ -172,10 +209,7 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
                      dims, ctx_.degree, std::span<Fr>(extended_).subspan(f * size, size),
                      scratch_);
     if (weighted) {
-      // Ŵ_h(z) = Σ_k prefix_k[z + 2^ω·h_lo]·suffix_k[h_hi], h = h_hi·2^{m−i−ω} + h_lo.
-      const unsigned low_head_bits = ctx_.weight_split - ctx_.bound_vars - dims;
-      const u64 h_lo = head & ((u64{1} << low_head_bits) - 1);
-      const u64 h_hi = head >> low_head_bits;
+      // Ŵ_h(z) = Σ_k prefix_k[z + 2^ω·h_lo]·suffix_k[h_hi].
       weight_bits_.assign(window_points_, Fr::zero());
       for (std::size_t k = 0; k < ctx_.weight_prefix.size(); ++k) {
         const Fr& s = ctx_.weight_suffix[k][h_hi];
@@ -185,11 +219,23 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
       extend_to_grid(weight_bits_, dims, ctx_.degree,
                      std::span<Fr>(extended_).subspan(num_factors_ * size, size), scratch_);
     }
+    if (plain) {
+      // Π over all columns (factors, then the weight), column by column.
+      product_.assign(extended_.begin(), extended_.begin() + size);
+      for (unsigned c = 1; c < columns; ++c)
+        for (std::size_t g = 0; g < size; ++g) product_[g] *= extended_[c * size + g];
+      for (std::size_t g = 0; g < size; ++g) grid_[g] += product_[g];
+      return;
+    }
     Fr values[ProductShape::kMaxFactors];
     for (std::size_t g = 0; g < size; ++g) {
       for (unsigned f = 0; f < num_factors_; ++f) values[f] = extended_[f * size + g];
       const Fr term = ctx_.shape->combine(values);
-      grid_[g] += weighted ? extended_[num_factors_ * size + g] * term : term;
+      if (weighted) {
+        grid_[g] += extended_[num_factors_ * size + g] * term;
+      } else {
+        grid_[g] += eq_scaled ? head_eq * term : term;
+      }
     }
   }
 
@@ -199,13 +245,16 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
   unsigned log_block_;
   unsigned block_bits_;
   std::size_t window_points_;
+  // With 2^i >= 8 terms per partial sum, sum R[b]·P unreduced and reduce once per block.
+  bool unreduced_ = ctx_.bound_vars >= 3;
+  std::vector<FrAccumulator> current_acc_;
   bool has_current_ = false;
   u64 current_head_ = 0;
   u64 current_count_ = 0;
   std::vector<Fr> current_part_;
   std::vector<Block> open_;
   tracked_vector<Fr> grid_;
-  std::vector<Fr> values_, extended_, scratch_, weight_bits_;
+  std::vector<Fr> values_, extended_, scratch_, weight_bits_, product_;
 };
 
 }  // namespace rill

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "rill/poly/dense.hpp"
+#include "rill/poly/eq.hpp"
 #include "rill/sumcheck/instance.hpp"
 #include "rill/sumcheck/product.hpp"
 #include "rill/sumcheck/product_pass.hpp"
@@ -40,7 +41,9 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
                            Schedule schedule, const Fr& claim)
       : kernel_(std::move(kernel)), num_vars_(num_vars), shape_(std::move(shape)),
         weight_(std::move(weight)), schedule_(std::move(schedule)), claim_(claim),
-        degree_(shape_.degree() + weight_.degree()) {
+        degree_(shape_.degree() + weight_.degree()),
+        eq_split_(weight_.kind() == WeightKind::kEq),
+        grid_degree_(grid_degree(shape_, weight_)) {
     RILL_CHECK_EQ(schedule_.num_rounds(), num_vars_, "schedule is for another round count");
     RILL_CHECK(num_vars_ >= 1, "a sumcheck needs at least one round");
     RILL_CHECK(kernel_.log_block() <= num_vars_, "kernel block wider than the polynomial");
@@ -49,6 +52,12 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
       RILL_CHECK_EQ(weight_.num_vars(), num_vars_, "weight has the wrong number of variables");
       weight_split_ = weight_.split(schedule_.switch_round());
     }
+  }
+
+  // Degree per variable of a window grid: an eq weight stays outside the grid (split form),
+  // any other weight is one more multilinear column. Pass it to Schedule::half_split.
+  static unsigned grid_degree(const ProductShape& shape, const Weight& weight) {
+    return shape.degree() + (weight.is_none() || weight.kind() == WeightKind::kEq ? 0 : 1);
   }
 
   unsigned num_rounds() const override { return num_vars_; }
@@ -65,13 +74,23 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
     ProductPassContext& ctx = consumer->ctx;
     ctx.shape = &shape_;
     ctx.bound_vars = round;
-    ctx.degree = degree_;
+    ctx.degree = grid_degree_;
     ctx.bound_eq = bound_eq_;
     ctx.weight_split = schedule_.switch_round();
     if (round < schedule_.switch_round()) {
       ctx.window_vars = schedule_.window_of(round).size;
-      for (const auto& p : weight_split_.prefix) ctx.weight_prefix.emplace_back(p);
-      for (const auto& s : weight_split_.suffix) ctx.weight_suffix.emplace_back(s);
+      if (eq_split_) {
+        // eq over the head bits below the split: u_j = w[n−1−j] for j in [i+ω, s), big-endian.
+        const unsigned first = round + ctx.window_vars;
+        const std::vector<Fr>& w = weight_.point();
+        consumer->eq_head_lo = eq_table(std::span<const Fr>(w).subspan(
+            num_vars_ - schedule_.switch_round(), schedule_.switch_round() - first));
+        ctx.eq_head_lo = consumer->eq_head_lo;
+        ctx.eq_head_hi = weight_split_.suffix[0];
+      } else {
+        for (const auto& p : weight_split_.prefix) ctx.weight_prefix.emplace_back(p);
+        for (const auto& s : weight_split_.suffix) ctx.weight_suffix.emplace_back(s);
+      }
     } else {
       ctx.window_vars = 0;
       const std::size_t size = std::size_t{1} << (num_vars_ - round);
@@ -84,7 +103,15 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
 
   UniPoly round_poly(unsigned round, const Fr& claim) override {
     RILL_CHECK_EQ(round, static_cast<unsigned>(challenges_.size()), "rounds out of order");
-    if (round < schedule_.switch_round()) return grid_.round_poly();
+    if (round < schedule_.switch_round()) {
+      if (!eq_split_) return grid_.round_poly();
+      // h(X) = C·eq(u_round, X)·q(X), q(X) = Σ_{z''} eq(u_later, z'')·t(X, z'').
+      const Window& window = schedule_.window_of(round);
+      std::vector<Fr> later;
+      for (unsigned j = round + 1; j < window.start + window.size; ++j) later.push_back(u(j));
+      const UniPoly q = grid_.round_poly(later);
+      return times_eq_factor(q, eq_scale_, u(round));
+    }
     RILL_CHECK(linear_.has_value(), "the materializing pass has not run");
     return linear_->round_poly(claim);
   }
@@ -97,6 +124,7 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
       return;
     }
     grid_.bind_first(r);
+    if (eq_split_) eq_scale_ *= (Fr::one() - u(round)) * (Fr::one() - r) + u(round) * r;
     // R_{i+1}[b + 2^i·t] = R_i[b]·(t ? r : 1 − r)
     const std::size_t size = bound_eq_.size();
     bound_eq_.resize(2 * size);
@@ -124,7 +152,8 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
       auto& seg = static_cast<ProductSegment<Kernel>&>(*total);
       if (ctx.window_vars > 0) {
         tracked_vector<Fr> g = seg.take_grid();
-        owner.grid_ = WindowGrid(std::vector<Fr>(g.begin(), g.end()), ctx.window_vars, ctx.degree);
+        owner.grid_ =
+            WindowGrid(std::vector<Fr>(g.begin(), g.end()), ctx.window_vars, ctx.degree);
       } else {
         seg.check_complete();
         owner.switch_to_linear(std::move(arrays));
@@ -133,7 +162,11 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
     StreamingProductSumcheck& owner;
     ProductPassContext ctx;
     std::vector<tracked_vector<Fr>> arrays;
+    tracked_vector<Fr> eq_head_lo;
   };
+
+  // The eq coordinate paired with variable j: u_j = w[n−1−j].
+  const Fr& u(unsigned j) const { return weight_.point()[num_vars_ - 1 - j]; }
 
   void switch_to_linear(std::vector<tracked_vector<Fr>> arrays) {
     LinearWeight weight;
@@ -167,6 +200,9 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
   Schedule schedule_;
   Fr claim_;
   unsigned degree_;
+  bool eq_split_;         // eq weight kept outside the grids (split form)
+  unsigned grid_degree_;  // D of the window grids
+  Fr eq_scale_ = Fr::one();  // split eq: Π over bound rounds of eq(u_j, r_j)
   std::vector<Fr> challenges_;
   tracked_vector<Fr> bound_eq_;  // R = eq(r_{<i}, ·)
   PrefixSuffix weight_split_;    // split at the switch; prefixes bound along the rounds

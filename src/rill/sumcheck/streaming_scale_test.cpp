@@ -74,7 +74,7 @@ ScaleRun run_at_scale(unsigned n, const Schedule& schedule, const Fr& input_clai
 
 TEST(StreamingScale, HalfSplitHoldsSqrtNFieldElementsAtTwoToTwenty) {
   const unsigned n = 20;
-  const Schedule half = Schedule::half_split(n, 3);
+  const Schedule half = Schedule::half_split(n, 2);  // eq stays outside the grid: D = 2
   // The streaming run answers round 0 from its grid without using the claim; its h_0(0) + h_0(1)
   // is then the claim the linear run starts from (the linear phase uses h(1) = claim − h(0)).
   const ScaleRun streamed = run_at_scale(n, half, Fr::zero());

@@ -202,7 +202,8 @@ TEST(StreamingSumcheck, LargeAndOddRoundCountsWithTheHalfSplit) {
     const unsigned degree = n == 16 ? 2 : 3;
     const Problem p = random_problem(rng, n, degree, 1, 0);
     const Transcript_ want = run_reference(p);
-    const Schedule half = Schedule::half_split(n, degree + 1);
+    const Schedule half = Schedule::half_split(
+        n, StreamingProductSumcheck<TableKernel>::grid_degree(p.shape, p.weight));
     const Schedule linear = Schedule::linear_only(n);
     expect_same(want, run_streaming(p, half, {}), half, "half split n " + std::to_string(n));
     expect_same(want, run_streaming(p, linear, {}), linear, "linear n " + std::to_string(n));
@@ -237,7 +238,7 @@ TEST(StreamingSumcheck, BatchedInstancesShareThePassesAndVerify) {
   auto claim_of = [](const Problem& p) {
     return testing::DenseReference(p.shape, p.tables, p.weight, p.n).claim();
   };
-  const Schedule sa = Schedule::half_split(9, 3), sb = Schedule::half_split(8, 4);
+  const Schedule sa = Schedule::half_split(9, 2), sb = Schedule::half_split(8, 4);
   StreamingProductSumcheck<TableKernel> ia(TableKernel{&a.tables, 1}, 9, a.shape, a.weight, sa,
                                            claim_of(a));
   StreamingProductSumcheck<TableKernel> ib(TableKernel{&b.tables, 0}, 8, b.shape, b.weight, sb,
@@ -309,8 +310,8 @@ TEST(PrefixSuffixSumcheck, MatchesTheDenseReferenceInTwoPasses) {
 }
 
 TEST(Schedule, HalfSplitWindowsFollowTheCostModel) {
-  // Reference streaming.md §2.5, d = number of factors; our degree D = d + 1 with an eq weight,
-  // here passed directly as the grid degree.
+  // The table of reference streaming.md §2.5, whose d (factors of an eq-weighted product) is our
+  // grid degree: the eq weight stays outside the grid.
   auto starts = [](const Schedule& s) {
     std::vector<std::pair<unsigned, unsigned>> out;
     for (const auto& w : s.windows()) out.emplace_back(w.start, w.size);

@@ -55,7 +55,12 @@ WindowGrid::WindowGrid(std::vector<Fr> values, unsigned dims, unsigned degree)
 }
 
 UniPoly WindowGrid::round_poly() const {
+  return round_poly(std::vector<Fr>());
+}
+
+UniPoly WindowGrid::round_poly(std::span<const Fr> later_eq) const {
   RILL_CHECK(dims_ > 0, "the window is exhausted");
+  RILL_CHECK(later_eq.empty() || later_eq.size() + 1 == dims_, "one eq coordinate per digit");
   const std::size_t width = degree_ + 1;
   std::vector<Fr> evals(width, Fr::zero());
   // Sum over the Boolean points of the other digits: enumerate them as bit patterns and map
@@ -63,9 +68,14 @@ UniPoly WindowGrid::round_poly() const {
   const std::size_t others = std::size_t{1} << (dims_ - 1);
   for (std::size_t bits = 0; bits < others; ++bits) {
     std::size_t offset = 0, stride = width;
-    for (unsigned j = 0; j + 1 < dims_; ++j, stride *= width)
-      if ((bits >> j) & 1) offset += stride;
-    for (std::size_t x = 0; x < width; ++x) evals[x] += values_[offset + x];
+    Fr weight = Fr::one();
+    for (unsigned j = 0; j + 1 < dims_; ++j, stride *= width) {
+      const bool bit = (bits >> j) & 1;
+      if (bit) offset += stride;
+      if (!later_eq.empty()) weight *= bit ? later_eq[j] : Fr::one() - later_eq[j];
+    }
+    for (std::size_t x = 0; x < width; ++x)
+      evals[x] += later_eq.empty() ? values_[offset + x] : weight * values_[offset + x];
   }
   return UniPoly::from_evals(evals);
 }

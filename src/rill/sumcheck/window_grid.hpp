@@ -31,6 +31,8 @@ class WindowGrid {
   unsigned dims() const { return dims_; }
   // h(X) = Σ_{z'' ∈ {0,1}^{dims−1}} t(X, z''): the round polynomial of the lowest variable.
   UniPoly round_poly() const;
+  // h(X) = Σ_{z''} eq(u, z'')·t(X, z''), with u[k] the eq coordinate of digit k + 1.
+  UniPoly round_poly(std::span<const Fr> later_eq) const;
   // t ← t(r, ·): Lagrange interpolation over the nodes 0..D in the lowest digit.
   void bind_first(const Fr& r);
 
