@@ -16,6 +16,9 @@ using detail::SignedScalar;
 constexpr std::size_t kNaiveThreshold = 16;
 // Subset sums are split into chunks of this many bases, summed in parallel.
 constexpr u64 kSumGrain = 1 << 13;
+// Fewer points than this are summed with mixed Jacobian additions: the batch-affine tree pays one
+// field inversion (about 30 mixed additions) per round.
+constexpr std::size_t kSmallSum = 64;
 
 template <class Point>
 Point naive_msm(std::span<const typename Point::Affine> bases,
@@ -56,7 +59,11 @@ G1 sum_where(std::size_t n, Select&& select) {
         std::vector<G1Affine> chosen;
         chosen.reserve(hi - lo);
         for (u64 i = lo; i < hi; ++i) select(i, chosen);
-        if (chosen.empty()) return G1::identity();
+        if (chosen.size() < kSmallSum) {
+          G1 acc;
+          for (const G1Affine& p : chosen) acc = acc.add_mixed(p);
+          return acc;
+        }
         return G1::from_affine(detail::sum_points(chosen));
       },
       [](const G1& a, const G1& b) { return a + b; });
