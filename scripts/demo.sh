@@ -9,5 +9,6 @@ if [[ ! -f $guest ]]; then
   echo "demo: $guest was not built; the guest toolchain step is missing" >&2
   exit 1
 fi
-echo "== rill run fibonacci (input: 1000 iterations)"
+echo "== rill run fibonacci (input: n = 1000 as a little-endian u32)"
+echo "   expected output: fib(1000) mod 2^32 = 0x5cc0604b, printed as little-endian bytes 4b60c05c"
 "$rill" run "$guest" --input-hex e8030000
