@@ -6,7 +6,9 @@
 
 #include "rill/field/limbs.hpp"
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// Unoptimized builds (-O0, the debug preset) use the portable code only: without optimization GCC
+// gives every memory operand its own address register and runs out of registers for these blocks.
+#if defined(__x86_64__) && defined(__OPTIMIZE__) && (defined(__GNUC__) || defined(__clang__))
 #define RILL_FIELD_HAVE_ADX_ASM 1
 #include <cpuid.h>
 #else
@@ -104,6 +106,151 @@ inline Limbs mont_mul_adx(const Limbs& a, const Limbs& b, const Limbs& p, const 
         [p2] "m"(p[2]), [p3] "m"(p[3]), [inv] "m"(p_inv_neg)
       : "rdx", "cc");
   return subtract_modulus_if_needed(Limbs{r4, r0, r1, r2}, p);
+}
+// clang-format on
+
+// clang-format off
+// x·k mod p for x < p and a word k: reduce_wide (limbs.hpp) applied to the 5-word product, written
+// with MULX so that the multiplications leave the carry flag to the add/sub chains around them.
+// barrett = floor(2^317 / p).
+inline Limbs mul_by_word_mod_bmi2(const Limbs& x, u64 k, const Limbs& p, const u64& barrett) {
+  u64 t0, t1, t2, t3, t4, s0, s1, s2, s3;
+  __asm__(
+      // t = x·k (5 words)
+      "mulxq 0(%[x]), %[t0], %[t1]\n\t"
+      "mulxq 8(%[x]), %[s0], %[t2]\n\t"
+      "addq %[s0], %[t1]\n\t"
+      "mulxq 16(%[x]), %[s0], %[t3]\n\t"
+      "adcq %[s0], %[t2]\n\t"
+      "mulxq 24(%[x]), %[s0], %[t4]\n\t"
+      "adcq %[s0], %[t3]\n\t"
+      "adcq $0, %[t4]\n\t"
+      // q = ((t4:t3)·barrett) >> 125 = (t4·barrett + high(t3·barrett)) >> 61, into rdx
+      "movq %[barrett], %%rdx\n\t"
+      "mulxq %[t3], %[s0], %[s1]\n\t"
+      "mulxq %[t4], %[s0], %[t4]\n\t"
+      "addq %[s1], %[s0]\n\t"
+      "adcq $0, %[t4]\n\t"
+      "shldq $3, %[s0], %[t4]\n\t"
+      "movq %[t4], %%rdx\n\t"
+      // t −= q·p (mod 2^256); the result is below 3p
+      "mulxq %[p0], %[s0], %[s1]\n\t"
+      "mulxq %[p1], %[t4], %[s2]\n\t"
+      "addq %[t4], %[s1]\n\t"
+      "mulxq %[p2], %[t4], %[s3]\n\t"
+      "adcq %[t4], %[s2]\n\t"
+      "mulxq %[p3], %[t4], %%rdx\n\t"
+      "adcq %[t4], %[s3]\n\t"
+      "subq %[s0], %[t0]\n\t"
+      "sbbq %[s1], %[t1]\n\t"
+      "sbbq %[s2], %[t2]\n\t"
+      "sbbq %[s3], %[t3]\n\t"
+      : [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3), [t4] "=&r"(t4),
+        [s0] "=&r"(s0), [s1] "=&r"(s1), [s2] "=&r"(s2), [s3] "=&r"(s3), "+d"(k)
+      : [x] "r"(x.data()), "m"(x), [p0] "m"(p[0]), [p1] "m"(p[1]), [p2] "m"(p[2]),
+        [p3] "m"(p[3]), [barrett] "m"(barrett)
+      : "cc");
+  // Below 3p: two conditional subtractions (compiled to sub/sbb and cmov).
+  return subtract_modulus_if_needed(subtract_modulus_if_needed(Limbs{t0, t1, t2, t3}, p), p);
+}
+// clang-format on
+
+// clang-format off
+// x·k mod p for x < p and k = (k0, k1) < 2^128: reduce_wide_128 (limbs.hpp) of the 6-word product,
+// in one block so that no step waits on compiler-generated carry handling. Registers g0..g9 are
+// reused from phase to phase as noted; the low three product words wait in memory.
+// barrett = floor(2^381 / p) as two words; the result is below 4p (the caller finishes it).
+inline Limbs mul_by_u128_below_4p_adx(const Limbs& x, u64 k0, u64 k1, const Limbs& p,
+                                      const u64 (&barrett)[2]) {
+  u64 g0, g1, g2, g3, g4, g5, g6, g7, g8, g9;
+  u64 spill[3];
+  const u64* xp = x.data();
+  __asm__(
+      // Phase 1: t = x·k0 + x·k1·2^64 in (g0..g5); g6, g7 scratch.
+      "movq %[k0], %%rdx\n\t"
+      "mulxq 0(%[x]), %[g0], %[g1]\n\t"
+      "mulxq 8(%[x]), %[g6], %[g2]\n\t"
+      "addq %[g6], %[g1]\n\t"
+      "mulxq 16(%[x]), %[g6], %[g3]\n\t"
+      "adcq %[g6], %[g2]\n\t"
+      "mulxq 24(%[x]), %[g6], %[g4]\n\t"
+      "adcq %[g6], %[g3]\n\t"
+      "adcq $0, %[g4]\n\t"
+      "movq %[k1], %%rdx\n\t"
+      "xorl %k[g5], %k[g5]\n\t"
+      "mulxq 0(%[x]), %[g6], %[g7]\n\t"
+      "adcxq %[g6], %[g1]\n\t"
+      "adoxq %[g7], %[g2]\n\t"
+      "mulxq 8(%[x]), %[g6], %[g7]\n\t"
+      "adcxq %[g6], %[g2]\n\t"
+      "adoxq %[g7], %[g3]\n\t"
+      "mulxq 16(%[x]), %[g6], %[g7]\n\t"
+      "adcxq %[g6], %[g3]\n\t"
+      "adoxq %[g7], %[g4]\n\t"
+      "mulxq 24(%[x]), %[g6], %[g7]\n\t"
+      "adcxq %[g6], %[g4]\n\t"
+      "adoxq %[g7], %[g5]\n\t"
+      "adcq $0, %[g5]\n\t"
+      "movq %[g0], %[s0]\n\t"
+      "movq %[g1], %[s1]\n\t"
+      "movq %[g2], %[s2]\n\t"
+      // Phase 2: words 1..4 of (t3, t4, t5)·(m0, m1) in (g0, g1, g2, g8); g9 = 0.
+      "movq %[m0], %%rdx\n\t"
+      "mulxq %[g3], %[g6], %[g0]\n\t"
+      "mulxq %[g4], %[g6], %[g1]\n\t"
+      "addq %[g6], %[g0]\n\t"
+      "mulxq %[g5], %[g6], %[g2]\n\t"
+      "adcq %[g6], %[g1]\n\t"
+      "adcq $0, %[g2]\n\t"
+      "movq %[m1], %%rdx\n\t"
+      "xorl %k[g9], %k[g9]\n\t"
+      "mulxq %[g3], %[g6], %[g7]\n\t"
+      "adcxq %[g6], %[g0]\n\t"
+      "adoxq %[g7], %[g1]\n\t"
+      "mulxq %[g4], %[g6], %[g7]\n\t"
+      "adcxq %[g6], %[g1]\n\t"
+      "adoxq %[g7], %[g2]\n\t"
+      "mulxq %[g5], %[g6], %[g8]\n\t"
+      "adcxq %[g6], %[g2]\n\t"
+      "adoxq %[g9], %[g8]\n\t"
+      "adcxq %[g9], %[g8]\n\t"
+      // q̂ = words 1..4 >> 125 (bits 189.. of the product): q0 in g1, q1 in g2.
+      "shrdq $61, %[g2], %[g1]\n\t"
+      "shrdq $61, %[g8], %[g2]\n\t"
+      // Phase 3: q̂·p mod 2^256 in (g4, g5, g6, g7); g0, g8 scratch.
+      "movq %[g1], %%rdx\n\t"
+      "mulxq %[p0], %[g4], %[g5]\n\t"
+      "mulxq %[p1], %[g0], %[g6]\n\t"
+      "addq %[g0], %[g5]\n\t"
+      "mulxq %[p2], %[g0], %[g7]\n\t"
+      "adcq %[g0], %[g6]\n\t"
+      "mulxq %[p3], %[g0], %[g8]\n\t"
+      "adcq %[g0], %[g7]\n\t"
+      "movq %[g2], %%rdx\n\t"
+      "xorl %k[g9], %k[g9]\n\t"
+      "mulxq %[p0], %[g0], %[g8]\n\t"
+      "adcxq %[g0], %[g5]\n\t"
+      "adoxq %[g8], %[g6]\n\t"
+      "mulxq %[p1], %[g0], %[g8]\n\t"
+      "adcxq %[g0], %[g6]\n\t"
+      "adoxq %[g8], %[g7]\n\t"
+      "mulxq %[p2], %[g0], %[g8]\n\t"
+      "adcxq %[g0], %[g7]\n\t"
+      // Phase 4: r = (t0, t1, t2, t3) − q̂·p (mod 2^256) in (g0, g1, g2, g3).
+      "movq %[s0], %[g0]\n\t"
+      "movq %[s1], %[g1]\n\t"
+      "movq %[s2], %[g2]\n\t"
+      "subq %[g4], %[g0]\n\t"
+      "sbbq %[g5], %[g1]\n\t"
+      "sbbq %[g6], %[g2]\n\t"
+      "sbbq %[g7], %[g3]\n\t"
+      : [g0] "=&r"(g0), [g1] "=&r"(g1), [g2] "=&r"(g2), [g3] "=&r"(g3), [g4] "=&r"(g4),
+        [g5] "=&r"(g5), [g6] "=&r"(g6), [g7] "=&r"(g7), [g8] "=&r"(g8), [g9] "=&r"(g9),
+        [s0] "=m"(spill[0]), [s1] "=m"(spill[1]), [s2] "=m"(spill[2])
+      : [x] "r"(xp), "m"(x), [k0] "rm"(k0), [k1] "rm"(k1), [p0] "m"(p[0]), [p1] "m"(p[1]),
+        [p2] "m"(p[2]), [p3] "m"(p[3]), [m0] "m"(barrett[0]), [m1] "m"(barrett[1])
+      : "rdx", "cc");
+  return {g0, g1, g2, g3};
 }
 // clang-format on
 

@@ -52,5 +52,56 @@ TYPED_TEST(AsmMatchesPortable, OnAMillionRandomPairsAndEdgeValues) {
 #endif
 }
 
+// The BMI2/ADX integer fast paths (x·k for a word k and for a 128-bit k) against the portable
+// Barrett reductions, on a million random (x, k) pairs and edge values of both.
+TYPED_TEST(AsmMatchesPortable, IntegerProductsOnAMillionRandomPairs) {
+#if RILL_FIELD_HAVE_ADX_ASM
+  using F = TypeParam;
+  if (!field_detail::cpu_has_mulx_adx()) GTEST_SKIP() << "CPU lacks BMI2/ADX";
+  const auto check = [](const F& a, u128 k) {
+    const auto& x = a.montgomery_limbs();
+    const u64 k0 = static_cast<u64>(k);
+    ASSERT_EQ(
+        field_detail::mul_by_word_mod_bmi2(x, k0, F::kModulus, F::kBarrett),
+        field_detail::reduce_wide(field_detail::mul_by_word(x, k0), F::kModulus, F::kBarrett));
+    const field_detail::Limbs below_4p = field_detail::mul_by_u128_below_4p_adx(
+        x, k0, static_cast<u64>(k >> 64), F::kModulus, F::kBarrett128Words);
+    ASSERT_EQ(
+        field_detail::subtract_modulus_if_needed(
+            field_detail::subtract_modulus_if_needed(below_4p, F::kModulusTimes2), F::kModulus),
+        field_detail::reduce_wide_128(
+            [&] {
+              // x·k as 6 words, by the portable word products
+              const auto low = field_detail::mul_by_word(x, k0);
+              const auto high = field_detail::mul_by_word(x, static_cast<u64>(k >> 64));
+              std::array<u64, 6> t{low[0]};
+              u64 carry = 0;
+              for (int i = 0; i < 4; ++i) {
+                t[i + 1] = field_detail::add_with_carry(low[i + 1], high[i], carry);
+              }
+              t[5] = high[4] + carry;
+              return t;
+            }(),
+            F::kModulus, F::kModulusTimes2, F::kBarrett128));
+  };
+  const std::vector<F> edges = {
+      F::zero(), F::one(), -F::one(), -F::from_u64(2),
+      F::from_montgomery_unchecked(field_detail::sub_small(F::kModulus, 1))};
+  const std::vector<u128> edge_ks = {0, 1, ~u64{0}, u128{1} << 64, ~u128{0}, ~u128{0} >> 1};
+  for (const F& a : edges) {
+    for (const u128 k : edge_ks) check(a, k);
+  }
+  std::mt19937_64 rng(321);
+  for (int i = 0; i < 1'000'000; ++i) {
+    const F a = F::random(rng);
+    const u128 k = (static_cast<u128>(rng()) << 64) | rng();
+    check(a, k);
+    if (::testing::Test::HasFatalFailure()) return;
+  }
+#else
+  GTEST_SKIP() << "no x86-64 assembly path in this build";
+#endif
+}
+
 }  // namespace
 }  // namespace rill

@@ -70,6 +70,8 @@ class PrimeField {
   static constexpr u64 kBarrett =                                      // floor(2^317 / p)
       static_cast<u64>(field_detail::floor_pow2_div(317, kModulus));
   static constexpr u128 kBarrett128 = field_detail::floor_pow2_div(381, kModulus);
+  static constexpr u64 kBarrett128Words[2] = {static_cast<u64>(kBarrett128),
+                                              static_cast<u64>(kBarrett128 >> 64)};
   static constexpr Limbs kModulusTimes2 = [] {
     u64 carry = 0;
     return field_detail::add_limbs(kModulus, kModulus, carry);
@@ -237,8 +239,7 @@ class PrimeField {
   // needs reducing mod p, which reduce_wide does with a Barrett estimate (6 word multiplications,
   // plus 4 for the product: about a quarter of a Montgomery multiplication).
   constexpr PrimeField mul_u64(u64 k) const {
-    return from_montgomery_unchecked(
-        field_detail::reduce_wide(field_detail::mul_by_word(mont_, k), kModulus, kBarrett));
+    return from_montgomery_unchecked(field_detail::mul_by_word_mod(mont_, k, kModulus, kBarrett));
   }
   constexpr PrimeField mul_i64(i64 k) const {
     const u64 magnitude = k < 0 ? 0 - static_cast<u64>(k) : static_cast<u64>(k);
@@ -248,15 +249,8 @@ class PrimeField {
   // The 128-bit challenge fast path: the 6-limb product x̄·k (8 word multiplications) reduced by
   // one two-word Barrett step (13 more), instead of a 36-multiplication Montgomery product.
   constexpr PrimeField mul_u128(u128 k) const {
-    const auto low = field_detail::mul_by_word(mont_, static_cast<u64>(k));
-    const auto high = field_detail::mul_by_word(mont_, static_cast<u64>(k >> 64));
-    // t = low + high·2^64
-    std::array<u64, 6> t{low[0]};
-    u64 carry = 0;
-    for (int i = 0; i < 4; ++i) t[i + 1] = field_detail::add_with_carry(low[i + 1], high[i], carry);
-    t[5] = high[4] + carry;
     return from_montgomery_unchecked(
-        field_detail::reduce_wide_128(t, kModulus, kModulusTimes2, kBarrett128));
+        field_detail::mul_by_u128_mod(mont_, k, kModulus, kModulusTimes2, kBarrett128Words));
   }
   constexpr PrimeField mul_i128(i128 k) const {
     const u128 magnitude = k < 0 ? 0 - static_cast<u128>(k) : static_cast<u128>(k);
