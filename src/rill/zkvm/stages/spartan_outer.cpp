@@ -61,10 +61,17 @@ AzBzKernel::AzBzKernel(const riscv::Bytecode& bytecode, std::span<const Fr> r_c)
 }
 
 Fr AzBzKernel::Combined::apply(const R1csInputs& z) const {
-  Fr v = constant;
-  for (const auto& [input, coeff] : terms)
-    if (z[input] != 0) v += coeff.mul_i128(z[input]);
-  return v;
+  SmallValueSum sum;
+  sum.add(constant);
+  for (const auto& [input, coeff] : terms) {
+    const i128 v = z[input];
+    if (v == 1) {
+      sum.add(coeff);
+    } else if (v != 0) {
+      sum.add(coeff, v);
+    }
+  }
+  return sum.reduce();
 }
 
 void AzBzKernel::factors(const riscv::Row& row, const riscv::Row& next, u64, Fr* out) const {
@@ -77,9 +84,7 @@ void AzBzKernel::factors(const riscv::Row& row, const riscv::Row& next, u64, Fr*
 class PairSumsSegment final : public SegmentAccumulator<riscv::Row> {
  public:
   PairSumsSegment(const riscv::Bytecode& bytecode, const SplitEq& eq)
-      : bytecode_(bytecode), eq_(eq) {
-    sums_.fill(Fr::zero());
-  }
+      : bytecode_(bytecode), eq_(eq) {}
 
   void fold(RowChunk rows, const riscv::Row& next, u64 first) override {
     const auto& table = constraints();
@@ -92,30 +97,31 @@ class PairSumsSegment final : public SegmentAccumulator<riscv::Row> {
         b[c] = row_b(table[c], z);
       }
       const Fr w = eq_(first + j);
-      // M[c][c'] += eq(τ_x, x)·Az(x, c)·Bz(x, c'), touching only non-zero pairs.
+      // M[c][c'] += eq(τ_x, x)·Az(x, c)·Bz(x, c'), touching only non-zero pairs; the integer
+      // product Az·Bz (at most 68 bits) meets the field once.
       for (std::size_t c2 = 0; c2 < kNumConstraints; ++c2) {
         if (b[c2] == 0) continue;
-        const Fr u = w.mul_i128(b[c2]);
-        for (std::size_t c1 = 0; c1 < kNumConstraints; ++c1) {
-          if (a[c1] == 0) continue;
-          Fr& m = sums_[c1 * kNumConstraints + c2];
-          m += a[c1] == 1 ? u : u.mul_i64(a[c1]);
-        }
+        for (std::size_t c1 = 0; c1 < kNumConstraints; ++c1)
+          if (a[c1] != 0) sums_[c1 * kNumConstraints + c2].add(w, a[c1] * b[c2]);
       }
     }
   }
 
   void merge(SegmentAccumulator<riscv::Row>& later) override {
     const auto& other = static_cast<PairSumsSegment&>(later).sums_;
-    for (std::size_t k = 0; k < kPairs; ++k) sums_[k] += other[k];
+    for (std::size_t k = 0; k < kPairs; ++k) sums_[k].merge(other[k]);
   }
 
-  const ConstraintPairSums& sums() const { return sums_; }
+  ConstraintPairSums sums() const {
+    ConstraintPairSums m;
+    for (std::size_t k = 0; k < kPairs; ++k) m[k] = sums_[k].reduce();
+    return m;
+  }
 
  private:
   const riscv::Bytecode& bytecode_;
   const SplitEq& eq_;
-  ConstraintPairSums sums_;
+  std::array<SmallValueSum, kPairs> sums_;
 };
 
 struct SpartanOuterProver::PairSumsConsumer final : PassConsumer<riscv::Row> {

@@ -41,6 +41,7 @@
 #include "rill/sumcheck/streaming_product.hpp"
 #include "rill/util/tracked_alloc.hpp"
 #include "rill/zkvm/r1cs/constraints.hpp"
+#include "rill/zkvm/stages/small_value_sum.hpp"
 #include "rill/zkvm/witness/cycle_witness.hpp"
 #include "rill/zkvm/witness/row_source.hpp"
 
@@ -139,7 +140,7 @@ template <RowSource S>
 std::vector<Fr> r1cs_input_evaluations(const S& source, const riscv::Bytecode& bytecode,
                                        std::span<const Fr> r_x, const PassOptions& options) {
   const SplitEq eq(r_x);
-  using Sums = std::array<Fr, kNumInputs>;
+  using Sums = std::array<SmallValueSum, kNumInputs>;
   u64 segment = options.segment_records;
   if (segment == 0) segment = std::max<u64>(1, source.padded_len() / (4 * thread_count()));
   segment = std::max<u64>(source.align(), segment / source.align() * source.align());
@@ -151,13 +152,15 @@ std::vector<Fr> r1cs_input_evaluations(const S& source, const riscv::Bytecode& b
               r1cs_inputs(bytecode, rows[j], j + 1 < rows.size() ? rows[j + 1] : next);
           const Fr w = eq(first + j);
           for (std::size_t i = 0; i < kNumInputs; ++i)
-            if (z.values[i] != 0) acc[i] += w.mul_i128(z.values[i]);
+            if (z.values[i] != 0) acc[i].add(w, z.values[i]);
         }
       },
       [](Sums& acc, Sums&& later) {
-        for (std::size_t i = 0; i < kNumInputs; ++i) acc[i] += later[i];
+        for (std::size_t i = 0; i < kNumInputs; ++i) acc[i].merge(later[i]);
       });
-  return std::vector<Fr>(sums.begin(), sums.end());
+  std::vector<Fr> evaluations;
+  for (const SmallValueSum& s : sums) evaluations.push_back(s.reduce());
+  return evaluations;
 }
 
 }  // namespace rill::zkvm

@@ -39,10 +39,12 @@ struct Stage1Config {
   PassOptions pass;
 };
 
-inline Schedule stage1_cycle_schedule(unsigned log_t, const Stage1Config& config) {
-  return config.streaming ? Schedule::half_split(log_t, kSpartanOuterDegree, config.max_window)
-                          : Schedule::linear_only(log_t);
-}
+// Streaming: the half split (switch at ⌊log T / 2⌋, so the materialized arrays hold about √T
+// entries) covered by three windows of 2, 3 and the rest (at most max_window) rounds. Each
+// window costs a trace pass whose per-row witness work dominates, while its grid work per row
+// is about 3ω·2^{ω−i} field additions (window of ω rounds after i bound ones), so few windows
+// that widen as i grows beat the many narrow windows of the generic cost model here.
+Schedule stage1_cycle_schedule(unsigned log_t, const Stage1Config& config);
 
 template <RowSource S>
 Stage1Output prove_stage1(const S& source, const riscv::Bytecode& bytecode,

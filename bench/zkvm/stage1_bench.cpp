@@ -1,0 +1,67 @@
+// Stage 1 on sha2_chain sized to fill T = 2^n (about 0.9·T rows), in both modes. Reports the
+// stage's seconds, the tracked high-water bytes and the process's peak RSS as counters; the
+// figures in docs/benchmarks.md ("Stage 1") come from this benchmark and bench/peak_rss.sh.
+//   stage1_bench --benchmark_filter='Stage1/.*/16'
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <memory>
+
+#include "rill/riscv/elf_loader.hpp"
+#include "rill/zkvm/prover/prover.hpp"
+#include "rill/zkvm/prover/sizing.hpp"
+
+namespace rill::zkvm {
+namespace {
+
+struct Prepared {
+  std::unique_ptr<riscv::Machine> machine;
+  std::vector<u8> input;
+  riscv::ExecutionSummary summary;
+  std::unique_ptr<RowVectorSource> source;
+};
+
+// Runs (once per size) sha2_chain to about 0.9·2^log_t rows.
+const Prepared& prepared(unsigned log_t) {
+  static std::map<unsigned, Prepared> cache;
+  auto it = cache.find(log_t);
+  if (it != cache.end()) return it->second;
+  Prepared p;
+  p.machine = std::make_unique<riscv::Machine>(
+      riscv::load_elf(std::string(RILL_GUEST_DIR) + "/sha2_chain.elf"), riscv::MemoryConfig{});
+  const u64 target = (u64{1} << log_t) * 9 / 10;
+  p.input = guest_input(guest_size_for_rows(*p.machine, target));
+  std::vector<riscv::Row> rows = riscv::execute_rows(*p.machine, p.input, &p.summary);
+  p.source = std::make_unique<RowVectorSource>(std::move(rows), p.summary.padded_len);
+  return cache.emplace(log_t, std::move(p)).first->second;
+}
+
+void Stage1(benchmark::State& state, ProvingMode mode) {
+  const Prepared& p = prepared(static_cast<unsigned>(state.range(0)));
+  ProverOptions options;
+  options.mode = mode;
+  options.threads = static_cast<unsigned>(state.range(1));
+  StageReport report;
+  for (auto _ : state) {
+    const ProveResult result = prove(*p.machine, p.input, p.summary, *p.source, options);
+    report = result.stages.at(0);
+    state.SetIterationTime(report.seconds);
+  }
+  state.counters["T"] = static_cast<double>(p.summary.padded_len);
+  state.counters["cycles"] = static_cast<double>(p.summary.rows);
+  state.counters["tracked_MiB"] = static_cast<double>(report.tracked_high_water_bytes) / (1 << 20);
+  state.counters["peak_rss_MiB"] = static_cast<double>(report.peak_rss_bytes) / (1 << 20);
+  state.counters["passes"] = report.passes;
+  state.counters["kHz"] = static_cast<double>(p.summary.rows) / report.seconds / 1e3;
+}
+
+void sizes(benchmark::internal::Benchmark* b) {
+  for (int log_t : {16, 18, 20, 22}) b->Args({log_t, 1});
+  b->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(1)->Repetitions(3);
+}
+
+BENCHMARK_CAPTURE(Stage1, linear, ProvingMode::kLinear)->Apply(sizes);
+BENCHMARK_CAPTURE(Stage1, streaming, ProvingMode::kStreaming)->Apply(sizes);
+
+}  // namespace
+}  // namespace rill::zkvm
