@@ -74,6 +74,7 @@ Point pippenger(std::span<const typename Point::Affine> bases,
   if (n == 0 || bits == 0) return Point::identity();
 
   RILL_CHECK(window_bits <= 16, "msm: window width above 16 bits");
+  RILL_CHECK(n < (u64(1) << 32), "msm: bucket offsets are 32-bit");
   const unsigned c = window_bits != 0 ? window_bits : choose_window(n, bits);
   const unsigned windows = (bits + c) / c;
   const u64 half = u64(1) << (c - 1);
