@@ -53,7 +53,7 @@ BENCHMARK_CAPTURE(BM_Execute, muldiv, "muldiv", 20000)->Unit(benchmark::kMillise
 void BM_TraceRows(benchmark::State& state, const char* name, u32 size) {
   const Machine& m = guest(name);
   const u64 expected = execute(m, le32(size)).rows;
-  std::vector<Row> rows;
+  tracked_vector<Row> rows;
   rows.reserve(expected);
   u64 total = 0;
   for (auto _ : state) {

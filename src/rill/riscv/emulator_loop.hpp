@@ -98,23 +98,23 @@ StopReason Emulator::run(MachineState& state, std::span<u32> memory, u64 max_row
       RILL_RR(Sub)
       RILL_RR(And)
       RILL_RR(Or)
-      RILL_RR(Xor) RILL_RR(Slt) RILL_RR(Sltu) RILL_RR(Mul) RILL_RR(Mulhu) RILL_RR(VirtualSrl)
-          RILL_RR(VirtualSra) RILL_RR(VirtualChangeDivisor) RILL_RI(Addi) RILL_RI(Andi) RILL_RI(Ori)
-              RILL_RI(Xori) RILL_RI(Slti) RILL_RI(Sltiu) RILL_RI(VirtualMovsign)
-                  RILL_RI(VirtualMuli) RILL_RI(VirtualSrli) RILL_RI(VirtualSrai)
-                      RILL_RI(VirtualPow2) RILL_RI(VirtualShiftRightBitmask) RILL_BRANCH(Beq)
-                          RILL_BRANCH(Bne) RILL_BRANCH(Blt) RILL_BRANCH(Bge) RILL_BRANCH(Bltu)
-                              RILL_BRANCH(Bgeu) RILL_ASSERT(VirtualAssertEq, y)
-                                  RILL_ASSERT(VirtualAssertLte, y)
-                                      RILL_ASSERT(VirtualAssertValidDiv0, y)
-                                          RILL_ASSERT(VirtualAssertValidUnsignedRemainder, y)
-                                              RILL_ASSERT(VirtualAssertMulUNoOverflow, y)
-                                                  RILL_ASSERT(VirtualAssertHalfwordAlignment, imm)
+      RILL_RR(Xor)
+      RILL_RR(Slt) RILL_RR(Sltu) RILL_RR(Mul) RILL_RR(Mulhu) RILL_RR(VirtualSrl) RILL_RR(VirtualSra)
+          RILL_RR(VirtualChangeDivisor) RILL_RI(Addi) RILL_RI(Andi) RILL_RI(Ori) RILL_RI(Xori)
+              RILL_RI(Slti) RILL_RI(Sltiu) RILL_RI(VirtualMovsign) RILL_RI(VirtualMuli)
+                  RILL_RI(VirtualSrli) RILL_RI(VirtualSrai) RILL_RI(VirtualPow2)
+                      RILL_RI(VirtualShiftRightBitmask) RILL_BRANCH(Beq) RILL_BRANCH(Bne)
+                          RILL_BRANCH(Blt) RILL_BRANCH(Bge) RILL_BRANCH(Bltu) RILL_BRANCH(Bgeu)
+                              RILL_ASSERT(VirtualAssertEq, y) RILL_ASSERT(VirtualAssertLte, y)
+                                  RILL_ASSERT(VirtualAssertValidDiv0, y)
+                                      RILL_ASSERT(VirtualAssertValidUnsignedRemainder, y)
+                                          RILL_ASSERT(VirtualAssertMulUNoOverflow, y)
+                                              RILL_ASSERT(VirtualAssertHalfwordAlignment, imm)
 #undef RILL_RR
 #undef RILL_RI
 #undef RILL_BRANCH
 #undef RILL_ASSERT
-                                                      case Kind::Lui : out = imm;
+                                                  case Kind::Lui : out = imm;
       break;
       case Kind::Auipc:
         out = b.address + imm;

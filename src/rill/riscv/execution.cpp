@@ -82,10 +82,10 @@ ExecutionSummary execute(const Machine& machine, std::span<const u8> input, u64 
   return run.summary();
 }
 
-std::vector<Row> execute_rows(const Machine& machine, std::span<const u8> input,
-                              ExecutionSummary* summary, u64 max_rows) {
+tracked_vector<Row> execute_rows(const Machine& machine, std::span<const u8> input,
+                                 ExecutionSummary* summary, u64 max_rows) {
   Execution run(machine, input, max_rows);
-  std::vector<Row> rows;
+  tracked_vector<Row> rows;
   RowCollector collect{&rows};
   while (!run.step(std::numeric_limits<u64>::max() / 2, collect)) {
   }

@@ -10,6 +10,7 @@
 #include "rill/riscv/elf_loader.hpp"
 #include "rill/riscv/emulator.hpp"
 #include "rill/riscv/memory_layout.hpp"
+#include "rill/util/tracked_alloc.hpp"
 
 namespace rill::riscv {
 
@@ -90,7 +91,7 @@ struct NullObserver {
 
 struct RowCollector {
   static constexpr bool kRecordsRows = true, kTracksRam = false, kTracksInstructions = false;
-  std::vector<Row>* rows;
+  tracked_vector<Row>* rows;
   void row(const Row& r) { rows->push_back(r); }
   void ram(u32, u32) {}
   void instruction(u32) {}
@@ -127,8 +128,8 @@ bool Execution::step(u64 rows, Observer& obs) {
 // Runs a program to completion without recording rows.
 ExecutionSummary execute(const Machine& machine, std::span<const u8> input, u64 max_rows = 0);
 
-// Runs a program to completion and returns its unpadded rows.
-std::vector<Row> execute_rows(const Machine& machine, std::span<const u8> input,
-                              ExecutionSummary* summary = nullptr, u64 max_rows = 0);
+// Runs a program to completion and returns its unpadded rows (tracked: they grow with T).
+tracked_vector<Row> execute_rows(const Machine& machine, std::span<const u8> input,
+                                 ExecutionSummary* summary = nullptr, u64 max_rows = 0);
 
 }  // namespace rill::riscv

@@ -22,8 +22,8 @@ struct ArrayWriter {
 // Logs, for each RAM word first accessed in the current interval, its value before the access.
 struct FirstTouchRecorder {
   static constexpr bool kRecordsRows = false, kTracksRam = true, kTracksInstructions = false;
-  std::vector<u32>& interval_of_last_touch;  // per word: 1 + the last interval that logged it
-  std::vector<MemoryWord>& log;
+  tracked_vector<u32>& interval_of_last_touch;  // per word: 1 + the last interval that logged it
+  tracked_vector<MemoryWord>& log;
   u32 interval_tag = 0;
   void row(const Row&) {}
   void ram(u32 index, u32 before) {
@@ -67,7 +67,7 @@ ReplayTrace::ReplayTrace(const Machine& machine, std::span<const u8> input, Repl
       interval_(options.checkpoint_interval) {
   RILL_CHECK(is_pow2(interval_), "checkpoint interval must be a power of two");
   Execution run(machine, input, max_rows);
-  std::vector<u32> last_touch(machine.layout().num_words(), 0);
+  tracked_vector<u32> last_touch(machine.layout().num_words(), 0);
   FirstTouchRecorder recorder{last_touch, log_};
   for (bool done = false; !done;) {
     checkpoints_.push_back({run.state(), log_.size()});
@@ -89,8 +89,9 @@ class ReplayTrace::Cursor {
  public:
   Cursor(const ReplayTrace& trace, u64 begin)
       : trace_(trace),
-        memory_(new u32[trace.machine_.layout().num_words()]),
         words_(trace.machine_.layout().num_words()),
+        memory_(static_cast<u32*>(memory::allocate(words_ * sizeof(u32), alignof(u32))),
+                TrackedFree{words_ * sizeof(u32)}),
         next_(begin) {
     if (begin >= trace.summary_.rows) return;
     const u64 k = begin / trace.interval_;
@@ -135,7 +136,8 @@ class ReplayTrace::Cursor {
       const u64 lo = trace_.checkpoints_[k].log_begin;
       const u64 hi = k + 1 < trace_.checkpoints_.size() ? trace_.checkpoints_[k + 1].log_begin
                                                         : trace_.log_.size();
-      for (u64 i = lo; i < hi; ++i) memory_[trace_.log_[i].index] = trace_.log_[i].value;
+      u32* memory = memory_.get();
+      for (u64 i = lo; i < hi; ++i) memory[trace_.log_[i].index] = trace_.log_[i].value;
       entered_ = k;
     }
     const u64 n = std::min({wanted, (k + 1) * interval - next_, rows - next_});
@@ -145,8 +147,13 @@ class ReplayTrace::Cursor {
   }
 
   const ReplayTrace& trace_;
-  std::unique_ptr<u32[]> memory_;  // uninitialized on purpose (see the class comment)
+  // Frees the working memory through the tracked allocator.
+  struct TrackedFree {
+    std::size_t bytes;
+    void operator()(u32* p) const noexcept { memory::deallocate(p, bytes, alignof(u32)); }
+  };
   std::size_t words_;
+  std::unique_ptr<u32, TrackedFree> memory_;  // uninitialized on purpose (see the class comment)
   MachineState state_;
   u64 next_;  // index of the next row the emulator will produce
   u64 entered_ = std::numeric_limits<u64>::max();
@@ -157,7 +164,7 @@ void ReplayTrace::visit(u64 begin, u64 end, std::size_t max_span, ChunkVisitor<R
   if (begin == end) return;
   Cursor cursor(*this, begin);
   // buffer[0, len) is the span, buffer[len] its lookahead, which becomes the next span's first row.
-  std::vector<Row> buffer(std::min<u64>(max_span, end - begin) + 1);
+  tracked_vector<Row> buffer(std::min<u64>(max_span, end - begin) + 1);
   u64 first = begin, len = std::min<u64>(max_span, end - begin);
   cursor.produce(buffer.data(), len + 1);
   for (;;) {

@@ -21,6 +21,7 @@
 #include "rill/riscv/execution.hpp"
 #include "rill/riscv/trace_row.hpp"
 #include "rill/util/chunk_source.hpp"
+#include "rill/util/tracked_alloc.hpp"
 
 namespace rill::riscv {
 
@@ -55,7 +56,7 @@ class MaterializedTrace final : public TraceSource {
 
  private:
   ExecutionSummary summary_;
-  std::vector<Row> rows_;
+  tracked_vector<Row> rows_;
 };
 
 struct ReplayOptions {
@@ -95,8 +96,8 @@ class ReplayTrace final : public TraceSource {
   Emulator emulator_;
   ExecutionSummary summary_;
   u64 interval_;
-  std::vector<Checkpoint> checkpoints_;
-  std::vector<MemoryWord> log_;
+  tracked_vector<Checkpoint> checkpoints_;
+  tracked_vector<MemoryWord> log_;
   mutable std::atomic<u64> rows_replayed_{0};
 };
 
