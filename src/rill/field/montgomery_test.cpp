@@ -61,28 +61,15 @@ TYPED_TEST(AsmMatchesPortable, IntegerProductsOnAMillionRandomPairs) {
   const auto check = [](const F& a, u128 k) {
     const auto& x = a.montgomery_limbs();
     const u64 k0 = static_cast<u64>(k);
-    ASSERT_EQ(
-        field_detail::mul_by_word_mod_bmi2(x, k0, F::kModulus, F::kBarrett),
-        field_detail::reduce_wide(field_detail::mul_by_word(x, k0), F::kModulus, F::kBarrett));
+    ASSERT_EQ(field_detail::mul_by_word_mod_bmi2(x, k0, F::kModulus, F::kBarrett),
+              field_detail::mul_by_word_mod_portable(x, k0, F::kModulus, F::kBarrett));
     const field_detail::Limbs below_4p = field_detail::mul_by_u128_below_4p_adx(
         x, k0, static_cast<u64>(k >> 64), F::kModulus, F::kBarrett128Words);
     ASSERT_EQ(
         field_detail::subtract_modulus_if_needed(
             field_detail::subtract_modulus_if_needed(below_4p, F::kModulusTimes2), F::kModulus),
-        field_detail::reduce_wide_128(
-            [&] {
-              // x·k as 6 words, by the portable word products
-              const auto low = field_detail::mul_by_word(x, k0);
-              const auto high = field_detail::mul_by_word(x, static_cast<u64>(k >> 64));
-              std::array<u64, 6> t{low[0]};
-              u64 carry = 0;
-              for (int i = 0; i < 4; ++i) {
-                t[i + 1] = field_detail::add_with_carry(low[i + 1], high[i], carry);
-              }
-              t[5] = high[4] + carry;
-              return t;
-            }(),
-            F::kModulus, F::kModulusTimes2, F::kBarrett128));
+        field_detail::mul_by_u128_mod_portable(x, k, F::kModulus, F::kModulusTimes2,
+                                               F::kBarrett128Words));
   };
   const std::vector<F> edges = {
       F::zero(), F::one(), -F::one(), -F::from_u64(2),
