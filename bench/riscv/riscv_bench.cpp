@@ -74,24 +74,27 @@ BENCHMARK_CAPTURE(BM_TraceRows, fibonacci, "fibonacci", 1000000)->Unit(benchmark
 // The first (serial) run that records checkpoints, for 2^24 rows of sha2_chain.
 void BM_ReplayCheckpointing(benchmark::State& state) {
   const Machine& m = guest("sha2_chain");
-  const ReplayOptions options{u64{1} << state.range(0)};
+  // Arg 0: the automatic interval (about √rows); k > 0: a fixed interval of 2^k rows.
+  const ReplayOptions options{state.range(0) == 0 ? 0 : u64{1} << state.range(0)};
   std::size_t bytes = 0;
-  u64 rows = 0;
+  u64 rows = 0, interval = 0;
   for (auto _ : state) {
     const ReplayTrace trace(m, le32(kSha2ChainFor2To24), options);
     bytes = trace.checkpoint_bytes();
     rows = trace.unpadded_len();
+    interval = trace.checkpoint_interval();
   }
   state.counters["checkpoint_MB"] = static_cast<double>(bytes) / 1e6;
+  state.counters["interval"] = static_cast<double>(interval);
   state.counters["rows"] = static_cast<double>(rows);
 }
-BENCHMARK(BM_ReplayCheckpointing)->Arg(10)->Arg(12)->Arg(14)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReplayCheckpointing)->Arg(0)->Arg(10)->Arg(12)->Arg(14)->Unit(benchmark::kMillisecond);
 
-// One full parallel pass over the replayed 2^24-row trace: 2 threads, segments of 2^18 rows,
-// spans of 1024 rows; the visitor folds a checksum so nothing is optimized away.
+// One full parallel pass over the replayed 2^24-row trace (automatic interval): 2 threads, segments
+// of 2^18 rows, spans of 1024 rows; the visitor folds a checksum so nothing is optimized away.
 void BM_ReplayPass(benchmark::State& state) {
   const Machine& m = guest("sha2_chain");
-  const ReplayTrace trace(m, le32(kSha2ChainFor2To24), ReplayOptions{u64{1} << 12});
+  const ReplayTrace trace(m, le32(kSha2ChainFor2To24), ReplayOptions{});
   set_thread_count(static_cast<std::size_t>(state.range(0)));
   for (auto _ : state) {
     const u64 sum = parallel_pass(

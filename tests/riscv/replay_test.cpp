@@ -85,6 +85,17 @@ TEST_P(ReplayEqualsEager, EveryChunkingAndInterval) {
   }
 }
 
+TEST_P(ReplayEqualsEager, AutomaticIntervalMergesCheckpoints) {
+  // Starting at 4 rows per checkpoint, the interval doubles until checkpoints <= interval.
+  const ReplayTrace replay(*machine_, input_, ReplayOptions{0, 4});
+  const u64 rows = eager_->unpadded_len(), interval = replay.checkpoint_interval();
+  EXPECT_GT(interval, 4u);
+  EXPECT_EQ(replay.num_checkpoints(), (rows + interval - 1) / interval);
+  EXPECT_LE(replay.num_checkpoints(), interval + 2);
+  EXPECT_GE(2 * replay.num_checkpoints() + 2, interval / 2);  // not thinned further than needed
+  for (u64 chunk : {u64{7}, u64{1024}}) EXPECT_EQ(compare(replay, chunk, 100), 0u);
+}
+
 TEST_P(ReplayEqualsEager, MaterializedTraceVisitsItsRows) {
   const u64 t = eager_->padded_len();
   EXPECT_EQ(compare(*eager_, 100, 33), 0u);

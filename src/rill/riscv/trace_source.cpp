@@ -65,17 +65,52 @@ ReplayTrace::ReplayTrace(const Machine& machine, std::span<const u8> input, Repl
     : machine_(machine),
       emulator_(machine.bytecode(), machine.layout()),
       interval_(options.checkpoint_interval) {
+  const bool automatic = interval_ == 0;
+  if (automatic) interval_ = options.min_auto_interval;
   RILL_CHECK(is_pow2(interval_), "checkpoint interval must be a power of two");
   Execution run(machine, input, max_rows);
-  tracked_vector<u32> last_touch(machine.layout().num_words(), 0);
+  // Per word: the tag of the last interval that logged it (tags are never reused), and the
+  // stamps merge_checkpoint_pairs uses.
+  tracked_vector<u32> last_touch(machine.layout().num_words(), 0), stamps;
+  u32 stamp = 0;
   FirstTouchRecorder recorder{last_touch, log_};
   for (bool done = false; !done;) {
     checkpoints_.push_back({run.state(), log_.size()});
-    recorder.interval_tag = static_cast<u32>(checkpoints_.size());
+    ++recorder.interval_tag;
     done = run.step(interval_, recorder);
+    if (automatic && !done && checkpoints_.size() > interval_ && checkpoints_.size() % 2 == 0) {
+      if (stamps.empty()) stamps.assign(last_touch.size(), 0);
+      merge_checkpoint_pairs(stamps, stamp);
+      interval_ *= 2;
+    }
   }
   log_.shrink_to_fit();
   summary_ = run.summary();
+}
+
+void ReplayTrace::merge_checkpoint_pairs(tracked_vector<u32>& stamps, u32& stamp) {
+  // A word in the second interval's log but not the first's was untouched during the first, so
+  // its value at the start of the second is its value at the start of the first.
+  auto log_end = [&](std::size_t k) {
+    return k + 1 < checkpoints_.size() ? checkpoints_[k + 1].log_begin : log_.size();
+  };
+  tracked_vector<Checkpoint> merged;
+  tracked_vector<MemoryWord> merged_log;
+  merged.reserve(checkpoints_.size() / 2);
+  merged_log.reserve(log_.size());
+  for (std::size_t a = 0; a < checkpoints_.size(); a += 2) {
+    merged.push_back({checkpoints_[a].state, merged_log.size()});
+    ++stamp;
+    for (u64 i = checkpoints_[a].log_begin; i < log_end(a); ++i) {
+      stamps[log_[i].index] = stamp;
+      merged_log.push_back(log_[i]);
+    }
+    for (u64 i = checkpoints_[a + 1].log_begin; i < log_end(a + 1); ++i) {
+      if (stamps[log_[i].index] != stamp) merged_log.push_back(log_[i]);
+    }
+  }
+  checkpoints_ = std::move(merged);
+  log_ = std::move(merged_log);
 }
 
 std::size_t ReplayTrace::checkpoint_bytes() const {

@@ -60,9 +60,13 @@ class MaterializedTrace final : public TraceSource {
 };
 
 struct ReplayOptions {
-  // Rows between checkpoints; a power of two. Each checkpoint costs ~300 bytes plus 8 bytes per
+  // Rows between checkpoints, a power of two. Each checkpoint costs ~300 bytes plus 8 bytes per
   // distinct RAM word its interval touches (docs/streaming.md, "Trace sources and checkpoints").
-  u64 checkpoint_interval = u64{1} << 12;
+  // 0 chooses it during the run: start at min_auto_interval and double it, merging neighbouring
+  // checkpoints, whenever there are more checkpoints than rows per interval, so it ends near
+  // √rows (2^12 at 2^24 rows) and checkpoint memory grows like √T.
+  u64 checkpoint_interval = 0;
+  u64 min_auto_interval = 256;
 };
 
 class ReplayTrace final : public TraceSource {
@@ -91,6 +95,9 @@ class ReplayTrace final : public TraceSource {
     u64 log_begin = 0;  // this interval's entries are log_[log_begin, next checkpoint's log_begin)
   };
   class Cursor;
+  // Halves the checkpoints (an even number): pairs merge into their first checkpoint with the
+  // union of their logs, keeping the first interval's value for words both touched.
+  void merge_checkpoint_pairs(tracked_vector<u32>& stamps, u32& stamp);
 
   const Machine& machine_;
   Emulator emulator_;
