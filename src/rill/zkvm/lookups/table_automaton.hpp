@@ -150,24 +150,23 @@ struct TableAutomaton {
   }
 
   // Suffix terms S_k, k < num_terms(split), of the low `kBits − split` index bits `suffix_bits`.
-  // Computed backwards, S = M_split ⋯ M_{2·XLEN−1} · ω, with the pair matrices tabulated once, so
-  // that the per-cycle work is branch-free: kDim² integer multiply-adds per remaining bit pair.
+  // Computed backwards, S = M_split ⋯ M_{2·XLEN−1} · ω, from tabulated integer matrices: products
+  // of two consecutive pair matrices for the aligned blocks of pairs (2b, 2b+1), one pair matrix
+  // for a leading unaligned pair. The per-cycle work is branch-free, kDim² multiply-adds per
+  // remaining block of four index bits.
   static void suffix_terms(unsigned split, u64 suffix_bits, std::span<i64> out) {
     RILL_CHECK(split <= kBits, "split point inside the index");
     RILL_CHECK_EQ(out.size(), std::size_t{num_terms(split)}, "one value per suffix term");
-    const auto& matrices = pair_matrices();
-    const auto& readout = readout_vector();
-    std::array<i64, kDim> s = readout, t{};
+    const auto& blocks = block_matrices();
+    Vector s = readout_vector();
     const unsigned first_full_pair = (split + 1) / 2;
-    for (unsigned pair = kXlen; pair-- > first_full_pair;) {
-      const unsigned shift = kBits - 2 - 2 * pair;
-      const auto& m = matrices[pair][(suffix_bits >> shift) & 3];
-      for (unsigned k = 0; k < kDim; ++k) {
-        i64 sum = 0;
-        for (unsigned j = 0; j < kDim; ++j) sum += m[k][j] * s[j];
-        t[k] = sum;
-      }
-      s = t;
+    for (unsigned block = kXlen / 2; block-- > (first_full_pair + 1) / 2;) {
+      const unsigned shift = kBits - 4 - 4 * block;
+      s = times(blocks[block][(suffix_bits >> shift) & 15], s);
+    }
+    if (first_full_pair % 2 == 1 && first_full_pair < kXlen) {
+      const unsigned shift = kBits - 2 - 2 * first_full_pair;
+      s = times(pair_matrices()[first_full_pair][(suffix_bits >> shift) & 3], s);
     }
     if (split % 2 == 0) {
       for (unsigned k = 0; k < kDim; ++k) out[k] = s[k];
@@ -178,12 +177,8 @@ struct TableAutomaton {
     const unsigned pair = split / 2;
     const unsigned y = static_cast<unsigned>((suffix_bits >> (kBits - 1 - split)) & 1);
     for (unsigned a = 0; a < 2; ++a) {
-      const auto& m = matrices[pair][2 * a + y];
-      for (unsigned k = 0; k < kDim; ++k) {
-        i64 sum = 0;
-        for (unsigned j = 0; j < kDim; ++j) sum += m[k][j] * s[j];
-        out[a * kDim + k] = sum;
-      }
+      const Vector half = times(pair_matrices()[pair][2 * a + y], s);
+      for (unsigned k = 0; k < kDim; ++k) out[a * kDim + k] = half[k];
     }
   }
 
@@ -241,6 +236,39 @@ struct TableAutomaton {
       return m;
     }();
     return matrices;
+  }
+
+  using Vector = std::array<i64, kDim>;
+
+  static Vector times(const PairMatrix& m, const Vector& v) {
+    Vector out{};
+    for (unsigned k = 0; k < kDim; ++k) {
+      for (unsigned j = 0; j < kDim; ++j) out[k] += m[k][j] * v[j];
+    }
+    return out;
+  }
+
+  // Products M_{2b}(a, b) · M_{2b+1}(c, d) for each block b of two pairs, indexed by the block's
+  // four index bits (a b c d, most significant first).
+  static const std::array<std::array<PairMatrix, 16>, kXlen / 2>& block_matrices() {
+    static const auto blocks = [] {
+      std::array<std::array<PairMatrix, 16>, kXlen / 2> m{};
+      const auto& pairs = pair_matrices();
+      for (unsigned block = 0; block < kXlen / 2; ++block) {
+        for (unsigned bits = 0; bits < 16; ++bits) {
+          const PairMatrix& first = pairs[2 * block][bits >> 2];
+          const PairMatrix& second = pairs[2 * block + 1][bits & 3];
+          for (unsigned k = 0; k < kDim; ++k) {
+            for (unsigned j = 0; j < kDim; ++j) {
+              for (unsigned l = 0; l < kDim; ++l)
+                m[block][bits][k][j] += first[k][l] * second[l][j];
+            }
+          }
+        }
+      }
+      return m;
+    }();
+    return blocks;
   }
 
   // The non-zero entries of a pair's four matrices, for evaluate_mle: entry (from → to) has
