@@ -124,6 +124,14 @@ void BM_GTPow(benchmark::State& state) {
 }
 BENCHMARK(BM_GTPow)->Unit(benchmark::kMicrosecond);
 
+// Decoding with the subgroup check, as a verifier does for every GT element of a proof.
+void BM_GTFromBytes(benchmark::State& state) {
+  const std::array<u8, 384> bytes =
+      pairing(G1Affine::generator(), G2Affine::generator()).to_bytes();
+  for (auto _ : state) benchmark::DoNotOptimize(GT::from_bytes(bytes));
+}
+BENCHMARK(BM_GTFromBytes)->Unit(benchmark::kMicrosecond);
+
 void BM_G2Msm(benchmark::State& state) {
   set_thread_count(1);
   const std::size_t n = std::size_t(1) << state.range(0);

@@ -45,6 +45,8 @@ class GT {
 namespace detail {
 // f^k with cyclotomic squarings; valid for f in the cyclotomic subgroup only.
 Fq12 cyclotomic_pow(const Fq12& f, std::span<const u64> k);
+// Membership of v in the order-r subgroup of Fq12* (see gt.cpp for the method).
+bool in_gt(const Fq12& v);
 // c0 − c1·w: the p⁶-power Frobenius, which is the inverse in the cyclotomic subgroup.
 Fq12 conjugate(const Fq12& f);
 }  // namespace detail

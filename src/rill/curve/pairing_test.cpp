@@ -88,6 +88,35 @@ TEST(GT, PowMatchesNobleAndGroupLaws) {
   EXPECT_EQ(base.pow(Fr::zero() - Fr::one()), base.inverse());
 }
 
+// The fast membership test agrees with the definition v^r = 1 on GT elements, on elements of
+// the cyclotomic subgroup outside GT (easy part of the final exponentiation only) and on random
+// Fq12 elements.
+TEST(GT, FastMembershipAgreesWithOrderCheck) {
+  std::mt19937_64 rng(13);
+  auto order_r = [](const Fq12& v) {
+    return v.pow(std::span<const u64>(detail::kGroupOrder)) == Fq12::one();
+  };
+  for (int i = 0; i < 4; ++i) {
+    const Fq12 in_gt = pairing(g1_mul(Fr::random(rng)), G2Affine::generator()).value();
+    EXPECT_TRUE(detail::in_gt(in_gt));
+    EXPECT_TRUE(order_r(in_gt));
+    const Fq12 f = Fq12::random(rng);
+    EXPECT_EQ(detail::in_gt(f), order_r(f));
+    EXPECT_FALSE(detail::in_gt(f));
+    Fq12 cyclotomic = detail::conjugate(f) * f.inverse();
+    cyclotomic = cyclotomic.frobenius_map(2) * cyclotomic;
+    EXPECT_EQ(detail::in_gt(cyclotomic), order_r(cyclotomic));
+    EXPECT_FALSE(detail::in_gt(cyclotomic));
+    // c^r has order dividing the cofactor (p⁴ − p² + 1)/r; alone or times a GT element it is
+    // outside GT.
+    const Fq12 cofactor_part = cyclotomic.pow(std::span<const u64>(detail::kGroupOrder));
+    EXPECT_FALSE(detail::in_gt(cofactor_part));
+    EXPECT_FALSE(detail::in_gt(cofactor_part * in_gt));
+  }
+  EXPECT_TRUE(detail::in_gt(Fq12::one()));
+  EXPECT_FALSE(detail::in_gt(Fq12::zero()));
+}
+
 TEST(GT, EncodingRoundTripsAndRejectsInvalid) {
   const GT e = pairing(g1_mul(Fr::from_u64(5)), G2Affine::generator());
   const std::array<u8, 384> bytes = e.to_bytes();
