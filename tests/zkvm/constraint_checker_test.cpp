@@ -36,7 +36,7 @@ TEST(ConstraintChecker, RandomProgramsSatisfyEveryConstraint) {
 }
 
 // The first row at or after `from` whose kind writes its lookup output to rd.
-u64 find_alu_row(const RowVectorSource& source, u64 from) {
+u64 find_alu_row(const testing::RowVectorSource& source, u64 from) {
   for (u64 i = from; i < source.num_rows(); ++i)
     if (riscv::writes_lookup_output_to_rd(source.row(i).kind)) return i;
   return source.num_rows();
@@ -58,7 +58,7 @@ TEST(ConstraintChecker, NamesTheCorruptedRowAndConstraint) {
 
 TEST(ConstraintChecker, NamesABrokenControlFlow) {
   testing::GuestRun run = testing::run_guest("fibonacci", 30);
-  const RowVectorSource& rows = run.source;
+  const testing::RowVectorSource& rows = run.source;
   // Pretend a non-jump, non-branch row was followed by a row elsewhere in the program.
   u64 target = rows.num_rows();
   for (u64 i = 10; i + 1 < rows.num_rows(); ++i)

@@ -10,7 +10,7 @@
 #include "rill/field/fr.hpp"
 #include "rill/poly/eq.hpp"
 #include "rill/util/check.hpp"
-#include "rill/zkvm/witness/row_source.hpp"
+#include "row_vector_source.hpp"
 
 namespace rill::zkvm::testing {
 

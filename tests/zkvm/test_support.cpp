@@ -12,7 +12,7 @@ namespace {
 GuestRun run_program(riscv::Program program, std::vector<u8> input) {
   auto machine = std::make_unique<riscv::Machine>(std::move(program), riscv::MemoryConfig{});
   riscv::ExecutionSummary summary;
-  std::vector<riscv::Row> rows = riscv::execute_rows(*machine, input, &summary);
+  tracked_vector<riscv::Row> rows = riscv::execute_rows(*machine, input, &summary);
   RowVectorSource source(std::move(rows), summary.padded_len);
   return GuestRun{std::move(machine), std::move(input), std::move(summary), std::move(source)};
 }

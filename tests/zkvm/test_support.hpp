@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "rill/riscv/execution.hpp"
-#include "rill/zkvm/witness/row_source.hpp"
+#include "row_vector_source.hpp"
 
 namespace rill::zkvm::testing {
 
