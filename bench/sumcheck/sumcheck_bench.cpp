@@ -94,7 +94,8 @@ void BM_Stream(benchmark::State& state) {
                                               1, [](std::uint64_t i) { return i; });
   const unsigned degree = factors;  // window grid degree: eq stays outside the grids
   std::vector<Fr> tables;
-  for (std::uint64_t i = 0; i < factors * ValueKernel::kTableSize; ++i) tables.push_back(value(i, 5));
+  for (std::uint64_t i = 0; i < factors * ValueKernel::kTableSize; ++i)
+    tables.push_back(value(i, 5));
   unsigned passes = 0;
   for (auto _ : state) {
     const Schedule schedule =
@@ -130,7 +131,11 @@ void stream_args(benchmark::internal::Benchmark* b) {
 }
 
 BENCHMARK(BM_Dense)->Apply(dense_args)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
-BENCHMARK(BM_Stream)->Apply(stream_args)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
+BENCHMARK(BM_Stream)
+    ->Apply(stream_args)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace rill

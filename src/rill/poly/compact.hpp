@@ -21,9 +21,9 @@ namespace rill {
 
 template <class T>
 concept SmallInt = std::is_same_v<T, u8> || std::is_same_v<T, u16> || std::is_same_v<T, u32> ||
-                   std::is_same_v<T, u64> || std::is_same_v<T, u128> || std::is_same_v<T, i8> ||
-                   std::is_same_v<T, i16> || std::is_same_v<T, i32> || std::is_same_v<T, i64> ||
-                   std::is_same_v<T, i128>;
+    std::is_same_v<T, u64> || std::is_same_v<T, u128> || std::is_same_v<T, i8> ||
+    std::is_same_v<T, i16> || std::is_same_v<T, i32> || std::is_same_v<T, i64> ||
+    std::is_same_v<T, i128>;
 
 template <SmallInt T>
 Fr small_to_field(T v) {

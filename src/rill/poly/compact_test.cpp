@@ -19,16 +19,22 @@ constexpr bool kSigned = std::is_same_v<T, i128> || std::is_signed_v<T>;
 
 template <class T>
 T max_of() {
-  if constexpr (std::is_same_v<T, u128>) return ~u128{0};
-  else if constexpr (std::is_same_v<T, i128>) return static_cast<i128>(~u128{0} >> 1);
-  else return std::numeric_limits<T>::max();
+  if constexpr (std::is_same_v<T, u128>)
+    return ~u128{0};
+  else if constexpr (std::is_same_v<T, i128>)
+    return static_cast<i128>(~u128{0} >> 1);
+  else
+    return std::numeric_limits<T>::max();
 }
 
 template <class T>
 T min_of() {
-  if constexpr (std::is_same_v<T, u128>) return 0;
-  else if constexpr (std::is_same_v<T, i128>) return -max_of<i128>() - 1;
-  else return std::numeric_limits<T>::min();
+  if constexpr (std::is_same_v<T, u128>)
+    return 0;
+  else if constexpr (std::is_same_v<T, i128>)
+    return -max_of<i128>() - 1;
+  else
+    return std::numeric_limits<T>::min();
 }
 
 template <class T>
@@ -40,7 +46,8 @@ void check_against_dense(std::mt19937_64& rng, tracked_vector<T> coeffs) {
   for (T c : coeffs) {
     if constexpr (kSigned<T>) {
       const bool neg = c < 0;
-      const u128 mag = neg ? static_cast<u128>(-(static_cast<i128>(c) + 1)) + 1 : static_cast<u128>(c);
+      const u128 mag =
+          neg ? static_cast<u128>(-(static_cast<i128>(c) + 1)) + 1 : static_cast<u128>(c);
       const Fr m = Fr::from_u128(mag);
       field.push_back(neg ? Fr::zero() - m : m);
     } else {
@@ -113,7 +120,8 @@ TEST(OneHotPoly, MatchesDenseTableIncludingNoAccessColumns) {
   for (unsigned k = 0; k < 8; ++k) {
     Fr col = Fr::zero();
     for (unsigned j = 0; j < 16; ++j)
-      if (idx[j] == k) col += eq_eval(std::span<const Fr>(point).last(4), testing::boolean_point(j, 4));
+      if (idx[j] == k)
+        col += eq_eval(std::span<const Fr>(point).last(4), testing::boolean_point(j, 4));
     EXPECT_EQ(g[k], col);
     sum += g[k] * eq_eval(std::span<const Fr>(point).first(3), testing::boolean_point(k, 3));
   }

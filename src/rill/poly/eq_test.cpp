@@ -24,8 +24,7 @@ Fr mle_at(const tracked_vector<Fr>& table, const std::vector<Fr>& point) {
 TEST(Eq, EvalOnBooleanPointsIsIndicator) {
   for (std::uint64_t a = 0; a < 8; ++a)
     for (std::uint64_t b = 0; b < 8; ++b)
-      EXPECT_EQ(eq_eval(boolean_point(a, 3), boolean_point(b, 3)),
-                a == b ? Fr::one() : Fr::zero());
+      EXPECT_EQ(eq_eval(boolean_point(a, 3), boolean_point(b, 3)), a == b ? Fr::one() : Fr::zero());
 }
 
 TEST(Eq, TableMatchesEvalSerialAndParallel) {
@@ -63,8 +62,7 @@ TEST(LessThan, TableIsIndicatorAndEvalIsItsExtension) {
   for (unsigned n : {1u, 2u, 5u}) {
     for (std::uint64_t w = 0; w < (1u << n); ++w) {
       const tracked_vector<Fr> t = lt_table(boolean_point(w, n));
-      for (std::uint64_t x = 0; x < t.size(); ++x)
-        EXPECT_EQ(t[x], x < w ? Fr::one() : Fr::zero());
+      for (std::uint64_t x = 0; x < t.size(); ++x) EXPECT_EQ(t[x], x < w ? Fr::one() : Fr::zero());
     }
     const std::vector<Fr> w = random_vector(rng, n);
     const std::vector<Fr> x = random_vector(rng, n);

@@ -31,8 +31,7 @@ std::vector<BatchItem> back_aligned(std::span<SumcheckInstance* const> instances
   return items;
 }
 
-std::vector<VerifierItem> back_aligned(
-    std::span<const SumcheckVerifierInstance* const> instances) {
+std::vector<VerifierItem> back_aligned(std::span<const SumcheckVerifierInstance* const> instances) {
   unsigned n = 0;
   for (auto* inst : instances) n = std::max(n, inst->num_rounds());
   std::vector<VerifierItem> items;
@@ -140,7 +139,8 @@ SumcheckVerification verify_batched(std::span<const VerifierItem> items,
     if (p.degree() != degree) result.failure = SumcheckFailure::kDegreeMismatch;
   if (result.failure) return result;
 
-  for (const auto& it : items) transcript.append_scalar(kSumcheckClaimLabel, it.instance->input_claim());
+  for (const auto& it : items)
+    transcript.append_scalar(kSumcheckClaimLabel, it.instance->input_claim());
   const std::vector<Fr> alpha = transcript.challenge_scalars(items.size());
   Fr claim = Fr::zero();
   for (std::size_t i = 0; i < items.size(); ++i) {

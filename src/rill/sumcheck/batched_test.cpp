@@ -36,7 +36,11 @@ Case make_case(std::mt19937_64& rng, unsigned num_vars, ProductShape shape, Weig
   }
   const Fr claim = testing::DenseReference(shape, tables, weight, num_vars).claim() + claim_error;
   Case c{std::make_unique<DenseProductSumcheck>(shape, std::move(polys), weight, claim),
-         std::move(copies), shape, weight, claim, num_vars};
+         std::move(copies),
+         shape,
+         weight,
+         claim,
+         num_vars};
   return c;
 }
 
@@ -69,8 +73,7 @@ Batch prove_three(std::mt19937_64& rng, const Fr& claim_error = Fr::zero()) {
   Transcript t("batched-test");
   b.proven = prove_batched(back_aligned(instances), t);
   for (auto& c : b.cases) {
-    const std::span<const Fr> slice =
-        std::span<const Fr>(b.proven.challenges).last(c.num_vars);
+    const std::span<const Fr> slice = std::span<const Fr>(b.proven.challenges).last(c.num_vars);
     EXPECT_EQ(c.prover->factor_evals(), true_openings(c, slice));
     b.verifiers.push_back(std::make_unique<ProductVerifier>(c.num_vars, c.shape, c.weight, c.claim,
                                                             true_openings(c, slice)));
@@ -125,7 +128,8 @@ TEST(BatchedSumcheck, WrongFinalEvaluationIsRejected) {
   std::vector<Fr> claims =
       true_openings(c, std::span<const Fr>(b.proven.challenges).last(c.num_vars));
   claims[2] += Fr::one();
-  b.verifiers[1] = std::make_unique<ProductVerifier>(c.num_vars, c.shape, c.weight, c.claim, claims);
+  b.verifiers[1] =
+      std::make_unique<ProductVerifier>(c.num_vars, c.shape, c.weight, c.claim, claims);
   const SumcheckVerification v = verify(b, b.proven.proof);
   ASSERT_FALSE(v.ok());
   EXPECT_EQ(*v.failure, SumcheckFailure::kFinalClaimMismatch);
@@ -196,12 +200,12 @@ TEST(BatchedSumcheck, SingleInstanceRoundPolynomialsMatchTheDenseReference) {
   for (int kind = 0; kind < 5; ++kind) {
     const unsigned n = 5;
     const std::vector<Fr> w = random_vector(rng, n);
-    const Weight weight = kind == 0   ? Weight::none()
-                          : kind == 1 ? Weight::eq(w)
-                          : kind == 2 ? Weight::eq_plus_one(w)
-                          : kind == 3 ? Weight::less_than(w)
-                                      : Weight::eq_combination({w, random_vector(rng, n)},
-                                                               random_vector(rng, 2));
+    const Weight weight =
+        kind == 0   ? Weight::none()
+        : kind == 1 ? Weight::eq(w)
+        : kind == 2 ? Weight::eq_plus_one(w)
+        : kind == 3 ? Weight::less_than(w)
+                    : Weight::eq_combination({w, random_vector(rng, n)}, random_vector(rng, 2));
     const ProductShape shape(3, {{0, 1}, {2, 2, 0}});
     std::vector<std::vector<Fr>> tables;
     std::vector<DensePoly> polys;

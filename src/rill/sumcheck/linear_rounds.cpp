@@ -56,15 +56,24 @@ template <class Fn>
 decltype(auto) with_summand(const ProductShape& shape, bool weighted, Fn&& fn) {
   if (shape.is_plain_product()) {
     switch (shape.num_factors() * 2 + (weighted ? 1 : 0)) {
-      case 2: return fn(ProductSummand<1, false>{});
-      case 3: return fn(ProductSummand<1, true>{});
-      case 4: return fn(ProductSummand<2, false>{});
-      case 5: return fn(ProductSummand<2, true>{});
-      case 6: return fn(ProductSummand<3, false>{});
-      case 7: return fn(ProductSummand<3, true>{});
-      case 8: return fn(ProductSummand<4, false>{});
-      case 9: return fn(ProductSummand<4, true>{});
-      default: break;
+      case 2:
+        return fn(ProductSummand<1, false>{});
+      case 3:
+        return fn(ProductSummand<1, true>{});
+      case 4:
+        return fn(ProductSummand<2, false>{});
+      case 5:
+        return fn(ProductSummand<2, true>{});
+      case 6:
+        return fn(ProductSummand<3, false>{});
+      case 7:
+        return fn(ProductSummand<3, true>{});
+      case 8:
+        return fn(ProductSummand<4, false>{});
+      case 9:
+        return fn(ProductSummand<4, true>{});
+      default:
+        break;
     }
   }
   return fn(GenericSummand{&shape, weighted});

@@ -29,13 +29,15 @@
 namespace rill {
 
 struct LinearWeight {
-  tracked_vector<Fr> table;    // dense W over the variables (empty unless dense)
-  std::vector<Fr> eq_point;    // big-endian point of eq over the variables (split form)
-  Fr eq_scale = Fr::one();     // W = eq_scale·eq(eq_point, ·) in split form
+  tracked_vector<Fr> table;  // dense W over the variables (empty unless dense)
+  std::vector<Fr> eq_point;  // big-endian point of eq over the variables (split form)
+  Fr eq_scale = Fr::one();   // W = eq_scale·eq(eq_point, ·) in split form
   bool split_eq = false;
 
   static LinearWeight none() { return {}; }
-  static LinearWeight dense(tracked_vector<Fr> table) { return {std::move(table), {}, Fr::one(), false}; }
+  static LinearWeight dense(tracked_vector<Fr> table) {
+    return {std::move(table), {}, Fr::one(), false};
+  }
   static LinearWeight eq(std::vector<Fr> point, const Fr& scale) {
     return {{}, std::move(point), scale, true};
   }
@@ -77,7 +79,7 @@ class LinearProductRounds {
   std::size_t size_;                         // live entries per column: 2^num_vars_
   unsigned num_vars_;
   std::optional<std::vector<Fr>> next_sums_;  // computed by the last bind
-  SplitEq eq_;  // split-eq weight, when split_eq_
+  SplitEq eq_;                                // split-eq weight, when split_eq_
 };
 
 }  // namespace rill

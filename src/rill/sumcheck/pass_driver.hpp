@@ -44,8 +44,7 @@ class PassDriver final : public RoundHook {
   // Registers the instances of a batch that stream from this source's record type.
   void add(std::span<const BatchItem> items) {
     for (const auto& it : items)
-      if (auto* s = dynamic_cast<StreamingInstance<Record>*>(it.instance))
-        add(*s, it.round_offset);
+      if (auto* s = dynamic_cast<StreamingInstance<Record>*>(it.instance)) add(*s, it.round_offset);
   }
 
   void before_round(unsigned global_round) override {
@@ -72,7 +71,8 @@ class PassDriver final : public RoundHook {
   std::uint64_t segment_records() const {
     const std::uint64_t align = source_.align();
     if (options_.segment_records != 0) return options_.segment_records;
-    const std::uint64_t target = source_.padded_len() / (4 * std::max<std::size_t>(1, thread_count()));
+    const std::uint64_t target =
+        source_.padded_len() / (4 * std::max<std::size_t>(1, thread_count()));
     return std::max<std::uint64_t>(align, (target / align) * align);
   }
 

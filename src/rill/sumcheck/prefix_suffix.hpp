@@ -31,7 +31,9 @@ class SuffixSegment final : public SegmentAccumulator<typename Kernel::Record> {
 
  public:
   SuffixSegment(const Kernel& kernel, const ProductShape& shape, const PrefixSuffix& split)
-      : kernel_(kernel), shape_(shape), split_(split),
+      : kernel_(kernel),
+        shape_(shape),
+        split_(split),
         q_(split.suffix.size(), tracked_vector<Fr>(std::size_t{1} << split.low_vars)) {}
 
   void fold(std::span<const Record> rows, const Record& next, std::uint64_t first) override {
@@ -41,8 +43,7 @@ class SuffixSegment final : public SegmentAccumulator<typename Kernel::Record> {
     const u64 low_mask = (u64{1} << split_.low_vars) - 1;
     Fr point[ProductShape::kMaxFactors];
     for (std::size_t j = 0; j < rows.size(); ++j) {
-      kernel_.factors(rows[j], j + 1 < rows.size() ? rows[j + 1] : next, first + j,
-                      values_.data());
+      kernel_.factors(rows[j], j + 1 < rows.size() ? rows[j + 1] : next, first + j, values_.data());
       for (std::size_t t = 0; t < per; ++t) {
         const u64 x = ((first + j) << m) + t;
         for (unsigned f = 0; f < shape_.num_factors(); ++f) point[f] = values_[f * per + t];
@@ -76,8 +77,12 @@ class PrefixSuffixSumcheck final : public StreamingInstance<typename Kernel::Rec
  public:
   PrefixSuffixSumcheck(Kernel kernel, unsigned num_vars, ProductShape shape, Weight weight,
                        const Fr& claim)
-      : kernel_(std::move(kernel)), num_vars_(num_vars), shape_(std::move(shape)),
-        weight_(std::move(weight)), claim_(claim), split_point_(num_vars / 2) {
+      : kernel_(std::move(kernel)),
+        num_vars_(num_vars),
+        shape_(std::move(shape)),
+        weight_(std::move(weight)),
+        claim_(claim),
+        split_point_(num_vars / 2) {
     RILL_CHECK(shape_.degree() == 1, "prefix-suffix needs a summand linear in its factors");
     RILL_CHECK(!weight_.is_none(), "prefix-suffix needs a structured weight");
     RILL_CHECK_EQ(weight_.num_vars(), num_vars_, "weight has the wrong number of variables");
@@ -183,8 +188,8 @@ class PrefixSuffixSumcheck final : public StreamingInstance<typename Kernel::Rec
     LinearWeight weight;
     if (weight_.kind() == WeightKind::kEq) {
       const std::vector<Fr>& w = weight_.point();
-      weight = LinearWeight::eq(
-          std::vector<Fr>(w.begin(), w.begin() + (num_vars_ - split_point_)), bound_prefix_[0]);
+      weight = LinearWeight::eq(std::vector<Fr>(w.begin(), w.begin() + (num_vars_ - split_point_)),
+                                bound_prefix_[0]);
     } else {
       tracked_vector<Fr> table(split_.suffix[0].size(), Fr::zero());
       for (std::size_t k = 0; k < split_.suffix.size(); ++k)

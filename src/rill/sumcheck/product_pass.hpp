@@ -42,9 +42,9 @@ concept ProductKernel = requires(const K& k, const typename K::Record& row, std:
 // What a pass reads from its instance: all spans stay valid for the whole pass.
 struct ProductPassContext {
   const ProductShape* shape;
-  unsigned bound_vars;   // i
-  unsigned window_vars;  // ω (0 for the materializing pass)
-  unsigned degree;       // D, the grid degree
+  unsigned bound_vars;           // i
+  unsigned window_vars;          // ω (0 for the materializing pass)
+  unsigned degree;               // D, the grid degree
   std::span<const Fr> bound_eq;  // R, 2^i entries
   // A weight other than eq, as one more grid column: its prefix tables bound to r_{<i}
   // (2^{m−i} entries, m the weight split) and its suffix tables (2^{n−m}); empty otherwise.
@@ -66,8 +66,11 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
 
  public:
   ProductSegment(const Kernel& kernel, const ProductPassContext& ctx)
-      : kernel_(kernel), ctx_(ctx), num_factors_(ctx.shape->num_factors()),
-        log_block_(kernel.log_block()), block_bits_(ctx.bound_vars + ctx.window_vars),
+      : kernel_(kernel),
+        ctx_(ctx),
+        num_factors_(ctx.shape->num_factors()),
+        log_block_(kernel.log_block()),
+        block_bits_(ctx.bound_vars + ctx.window_vars),
         window_points_(std::size_t{1} << ctx.window_vars) {}
 
   void fold(std::span<const Record> rows, const Record& next, std::uint64_t first) override {
@@ -170,7 +173,8 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
   void reduce_current() {
     if (!unreduced_) return;
     current_part_.resize(current_acc_.size());
-    for (std::size_t k = 0; k < current_acc_.size(); ++k) current_part_[k] = current_acc_[k].reduce();
+    for (std::size_t k = 0; k < current_acc_.size(); ++k)
+      current_part_[k] = current_acc_[k].reduce();
   }
   void close_current() {
     if (has_current_) {
@@ -205,9 +209,8 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
     extended_.resize(columns * size);
     scratch_.resize(size);
     for (unsigned f = 0; f < num_factors_; ++f)
-      extend_to_grid(std::span<const Fr>(part).subspan(f * window_points_, window_points_),
-                     dims, ctx_.degree, std::span<Fr>(extended_).subspan(f * size, size),
-                     scratch_);
+      extend_to_grid(std::span<const Fr>(part).subspan(f * window_points_, window_points_), dims,
+                     ctx_.degree, std::span<Fr>(extended_).subspan(f * size, size), scratch_);
     if (weighted) {
       // Ŵ_h(z) = Σ_k prefix_k[z + 2^ω·h_lo]·suffix_k[h_hi].
       weight_bits_.assign(window_points_, Fr::zero());

@@ -16,8 +16,8 @@ Schedule Schedule::half_split(unsigned num_rounds, unsigned degree, unsigned max
   unsigned grid_cap = 0;
   for (unsigned long size = degree + 1; size <= kMaxGridEntries; size *= degree + 1) ++grid_cap;
   const unsigned cap = std::max(1u, std::min(max_window, grid_cap));
-  const double ratio = degree == 1 ? static_cast<double>(cap)
-                                   : std::log(2.0) / std::log((degree + 1) / 2.0);
+  const double ratio =
+      degree == 1 ? static_cast<double>(cap) : std::log(2.0) / std::log((degree + 1) / 2.0);
   std::vector<unsigned> sizes;
   for (unsigned i = 0; i < target;) {
     auto w = static_cast<unsigned>(std::lround(ratio * i));

@@ -3,15 +3,19 @@
 //   * rounds [0, switch): window by window, one pass per window (product_pass.hpp), answered from
 //     the window grid (window_grid.hpp);
 //   * round switch: one pass materializes the factors bound to r_{<switch} (2^{n−switch}
-//     entries each) and W(r_{<switch}, ·) from its prefix × suffix split; the remaining rounds
-//     run in memory (LinearProductRounds).
+//     entries each); W(r_{<switch}, ·) comes from its prefix × suffix split (an eq weight stays
+//     in split form, poly/split_eq.hpp); the remaining rounds run in memory
+//     (LinearProductRounds).
+// An eq weight never enters the window grids: each head block is scaled by eq(u_head, h) and
+// a window round sends C·eq(u_i, X)·Σ_{z''} eq(u_later, z'')·t(X, z''), C the eq factor of the
+// bound rounds. Other weights are one more multilinear column of the grids.
 // Every round polynomial is the same field polynomial whatever the schedule (it is determined
 // by the witness and the challenges), so streaming and linear proofs are byte-identical. The
 // linear schedule is the switch at round 0.
 //
 // Memory: the bound-eq table R (2^i <= 2^switch), the weight's prefix (2^switch) and suffix
-// (2^{n−switch}) tables, one grid per segment and, after the switch, F + 1 arrays of
-// 2^{n−switch}: O(√N) for the half split.
+// (2^{n−switch}) tables, one grid per segment and, after the switch, F (+1 for a non-eq weight)
+// arrays of 2^{n−switch} with their half-size bind buffers: O(√N) for the half split.
 #pragma once
 
 #include <memory>
@@ -39,8 +43,12 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
   // num_vars: n; the source must have 2^{n − kernel.log_block()} records.
   StreamingProductSumcheck(Kernel kernel, unsigned num_vars, ProductShape shape, Weight weight,
                            Schedule schedule, const Fr& claim)
-      : kernel_(std::move(kernel)), num_vars_(num_vars), shape_(std::move(shape)),
-        weight_(std::move(weight)), schedule_(std::move(schedule)), claim_(claim),
+      : kernel_(std::move(kernel)),
+        num_vars_(num_vars),
+        shape_(std::move(shape)),
+        weight_(std::move(weight)),
+        schedule_(std::move(schedule)),
+        claim_(claim),
         degree_(shape_.degree() + weight_.degree()),
         eq_split_(weight_.kind() == WeightKind::kEq),
         grid_degree_(grid_degree(shape_, weight_)) {
@@ -152,8 +160,7 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
       auto& seg = static_cast<ProductSegment<Kernel>&>(*total);
       if (ctx.window_vars > 0) {
         tracked_vector<Fr> g = seg.take_grid();
-        owner.grid_ =
-            WindowGrid(std::vector<Fr>(g.begin(), g.end()), ctx.window_vars, ctx.degree);
+        owner.grid_ = WindowGrid(std::vector<Fr>(g.begin(), g.end()), ctx.window_vars, ctx.degree);
       } else {
         seg.check_complete();
         owner.switch_to_linear(std::move(arrays));
@@ -200,8 +207,8 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
   Schedule schedule_;
   Fr claim_;
   unsigned degree_;
-  bool eq_split_;         // eq weight kept outside the grids (split form)
-  unsigned grid_degree_;  // D of the window grids
+  bool eq_split_;            // eq weight kept outside the grids (split form)
+  unsigned grid_degree_;     // D of the window grids
   Fr eq_scale_ = Fr::one();  // split eq: Π over bound rounds of eq(u_j, r_j)
   std::vector<Fr> challenges_;
   tracked_vector<Fr> bound_eq_;  // R = eq(r_{<i}, ·)

@@ -52,8 +52,7 @@ ScaleRun run_at_scale(unsigned n, const Schedule& schedule, const Fr& input_clai
   const auto source = index_source(std::uint64_t{1} << n);
   MemoryScope scope;
   StreamingProductSumcheck<HashKernel> inst(HashKernel{2, 0}, n, ProductShape::product(2),
-                                            Weight::eq(fixed_point(n, 100)), schedule,
-                                            input_claim);
+                                            Weight::eq(fixed_point(n, 100)), schedule, input_claim);
   PassDriver driver(source);
   driver.add(inst, 0);
   ScaleRun out;

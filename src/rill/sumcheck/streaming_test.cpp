@@ -48,9 +48,9 @@ Weight random_weight(std::mt19937_64& rng, int kind, unsigned n) {
     case 3:
       return Weight::less_than(random_vector(rng, n));
     case 4:
-      return Weight::eq_combination({random_vector(rng, n), random_vector(rng, n),
-                                     random_vector(rng, n)},
-                                    random_vector(rng, 3));
+      return Weight::eq_combination(
+          {random_vector(rng, n), random_vector(rng, n), random_vector(rng, n)},
+          random_vector(rng, 3));
     default:
       return Weight::none();
   }
@@ -77,21 +77,25 @@ struct Problem {
 Problem random_problem(std::mt19937_64& rng, unsigned n, unsigned degree, int weight_kind,
                        unsigned log_block) {
   const unsigned factors = 1 + static_cast<unsigned>(rng() % std::min(degree + 1, 4u));
-  Problem p{n, log_block, random_shape(rng, degree, factors), random_weight(rng, weight_kind, n),
-            {}, random_vector(rng, n)};
+  Problem p{n,
+            log_block,
+            random_shape(rng, degree, factors),
+            random_weight(rng, weight_kind, n),
+            {},
+            random_vector(rng, n)};
   for (unsigned f = 0; f < factors; ++f)
     p.tables.push_back(random_vector(rng, std::size_t{1} << n));
   return p;
 }
 
-struct Transcript_ {
+struct RunResult {
   std::vector<UniPoly> polys;
   std::vector<Fr> final_evals;
 };
 
-Transcript_ run_reference(const Problem& p) {
+RunResult run_reference(const Problem& p) {
   testing::DenseReference ref(p.shape, p.tables, p.weight, p.n);
-  Transcript_ out;
+  RunResult out;
   for (const Fr& r : p.challenges) {
     out.polys.push_back(ref.round_poly());
     ref.bind(r);
@@ -101,7 +105,7 @@ Transcript_ run_reference(const Problem& p) {
 }
 
 struct StreamRun {
-  Transcript_ result;
+  RunResult result;
   unsigned driver_passes;
   std::uint64_t source_passes;
 };
@@ -128,7 +132,7 @@ StreamRun run_streaming(const Problem& p, const Schedule& schedule, PassOptions 
   return run;
 }
 
-void expect_same(const Transcript_& want, const StreamRun& got, const Schedule& s,
+void expect_same(const RunResult& want, const StreamRun& got, const Schedule& s,
                  const std::string& what) {
   ASSERT_EQ(got.result.polys.size(), want.polys.size());
   for (std::size_t r = 0; r < want.polys.size(); ++r)
@@ -154,7 +158,8 @@ void compositions(unsigned total, std::vector<unsigned>& prefix,
 
 std::string describe(const Schedule& s) {
   std::string out = "windows";
-  for (const auto& w : s.windows()) out += " (" + std::to_string(w.start) + "," + std::to_string(w.size) + ")";
+  for (const auto& w : s.windows())
+    out += " (" + std::to_string(w.start) + "," + std::to_string(w.size) + ")";
   return out + " switch " + std::to_string(s.switch_round());
 }
 
@@ -164,7 +169,7 @@ TEST(StreamingSumcheck, EveryWindowPartitionMatchesTheDenseReference) {
     for (unsigned degree : {1u, 2u, 3u}) {
       const int kind = static_cast<int>((n + degree) % 5);
       const Problem p = random_problem(rng, n, degree, kind, n % 2);
-      const Transcript_ want = run_reference(p);
+      const RunResult want = run_reference(p);
       std::vector<unsigned> prefix;
       compositions(n / 2, prefix, [&](const std::vector<unsigned>& sizes) {
         const Schedule s = Schedule::from_windows(n, sizes);
@@ -181,7 +186,7 @@ TEST(StreamingSumcheck, RandomSwitchPointsAndHighDegrees) {
     const unsigned n = 2 + static_cast<unsigned>(rng() % 11);  // 2..12
     const unsigned degree = 1 + static_cast<unsigned>(rng() % 9);
     const Problem p = random_problem(rng, n, degree, trial % 5, static_cast<unsigned>(rng() % 2));
-    const Transcript_ want = run_reference(p);
+    const RunResult want = run_reference(p);
     // A random switch in [0, n) split into random windows.
     const unsigned switch_round = static_cast<unsigned>(rng() % n);
     std::vector<unsigned> sizes;
@@ -191,8 +196,9 @@ TEST(StreamingSumcheck, RandomSwitchPointsAndHighDegrees) {
       done += w;
     }
     const Schedule s = Schedule::from_windows(n, sizes);
-    expect_same(want, run_streaming(p, s, {}), s,
-                "trial " + std::to_string(trial) + " d " + std::to_string(degree) + " " + describe(s));
+    expect_same(
+        want, run_streaming(p, s, {}), s,
+        "trial " + std::to_string(trial) + " d " + std::to_string(degree) + " " + describe(s));
   }
 }
 
@@ -201,7 +207,7 @@ TEST(StreamingSumcheck, LargeAndOddRoundCountsWithTheHalfSplit) {
   for (unsigned n : {13u, 14u, 16u}) {
     const unsigned degree = n == 16 ? 2 : 3;
     const Problem p = random_problem(rng, n, degree, 1, 0);
-    const Transcript_ want = run_reference(p);
+    const RunResult want = run_reference(p);
     const Schedule half = Schedule::half_split(
         n, StreamingProductSumcheck<TableKernel>::grid_degree(p.shape, p.weight));
     const Schedule linear = Schedule::linear_only(n);
@@ -215,7 +221,7 @@ TEST(StreamingSumcheck, SegmentsAndSpansSmallerThanHeadBlocks) {
   for (int kind = 0; kind < 5; ++kind) {
     const unsigned n = 10;
     const Problem p = random_problem(rng, n, 2, kind, 1);
-    const Transcript_ want = run_reference(p);
+    const RunResult want = run_reference(p);
     const Schedule s = Schedule::from_windows(n, {1, 2, 2});  // head blocks up to 2^5 indices
     for (std::uint64_t segment : {1u, 3u, 8u, 512u}) {
       for (std::size_t span : {1u, 5u, 64u}) {
@@ -286,7 +292,7 @@ TEST(PrefixSuffixSumcheck, MatchesTheDenseReferenceInTwoPasses) {
       Problem p = random_problem(rng, n, 1, kind, log_block);
       p.shape = kind % 2 ? ProductShape(2, {{0}, {1}}) : ProductShape::product(1);
       p.tables.resize(p.shape.num_factors(), random_vector(rng, std::size_t{1} << n));
-      const Transcript_ want = run_reference(p);
+      const RunResult want = run_reference(p);
       const Fr claim = testing::DenseReference(p.shape, p.tables, p.weight, n).claim();
       for (std::uint64_t segment : {1u, 64u}) {
         const auto source = index_source(std::uint64_t{1} << (n - log_block));

@@ -53,7 +53,8 @@ Fr Weight::evaluate(std::span<const Fr> point) const {
       return lt_eval(point, points_[0]);
     case WeightKind::kEqCombination: {
       Fr sum = Fr::zero();
-      for (std::size_t k = 0; k < points_.size(); ++k) sum += coeffs_[k] * eq_eval(points_[k], point);
+      for (std::size_t k = 0; k < points_.size(); ++k)
+        sum += coeffs_[k] * eq_eval(points_[k], point);
       return sum;
     }
   }

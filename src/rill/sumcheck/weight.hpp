@@ -24,7 +24,7 @@ namespace rill {
 enum class WeightKind { kNone, kEq, kEqPlusOne, kLessThan, kEqCombination };
 
 struct PrefixSuffix {
-  unsigned low_vars = 0;                  // m
+  unsigned low_vars = 0;                   // m
   std::vector<tracked_vector<Fr>> prefix;  // each 2^m entries, indexed by x_lo
   std::vector<tracked_vector<Fr>> suffix;  // each 2^{n−m} entries, indexed by x_hi
 };

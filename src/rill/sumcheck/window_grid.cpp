@@ -54,9 +54,7 @@ WindowGrid::WindowGrid(std::vector<Fr> values, unsigned dims, unsigned degree)
   RILL_CHECK_EQ(values_.size(), grid_size(dims, degree), "grid has the wrong size");
 }
 
-UniPoly WindowGrid::round_poly() const {
-  return round_poly(std::vector<Fr>());
-}
+UniPoly WindowGrid::round_poly() const { return round_poly(std::vector<Fr>()); }
 
 UniPoly WindowGrid::round_poly(std::span<const Fr> later_eq) const {
   RILL_CHECK(dims_ > 0, "the window is exhausted");
