@@ -70,7 +70,7 @@ DoryProof prove_dory_batch(const DorySetup& setup, MatrixShape shape,
                            std::span<const Fr> values,
                            std::span<const std::span<const G1Affine>> row_commitments,
                            const BatchVectorMatrixProductProvider& provider,
-                           Transcript& transcript) {
+                           Transcript& transcript, const PreparedRowGenerators* prepared) {
   const std::size_t m = commitments.size();
   RILL_CHECK(m > 0, "empty batch");
   RILL_CHECK(values.size() == m && row_commitments.size() == m, "one value and hint per commitment");
@@ -99,7 +99,8 @@ DoryProof prove_dory_batch(const DorySetup& setup, MatrixShape shape,
 
   const BoundProvider bound(provider, gammas);
   return prove_dory_opening(setup, shape, combine_commitments(commitments, gammas), point,
-                            combine_values(values, gammas), joint_rows, bound, transcript);
+                            combine_values(values, gammas), joint_rows, bound, transcript,
+                            prepared);
 }
 
 DoryVerifyResult verify_dory_batch(const DoryVerifierSetup& setup, MatrixShape shape,

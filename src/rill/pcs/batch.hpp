@@ -43,7 +43,8 @@ DoryProof prove_dory_batch(const DorySetup& setup, MatrixShape shape,
                            std::span<const Fr> values,
                            std::span<const std::span<const G1Affine>> row_commitments,
                            const BatchVectorMatrixProductProvider& provider,
-                           Transcript& transcript);
+                           Transcript& transcript,
+                           const PreparedRowGenerators* prepared = nullptr);
 
 DoryVerifyResult verify_dory_batch(const DoryVerifierSetup& setup, MatrixShape shape,
                                    std::span<const GT> commitments, std::span<const Fr> point,

@@ -42,12 +42,16 @@ struct DoryVerifyResult {
   static DoryVerifyResult reject(std::string why) { return {false, std::move(why)}; }
 };
 
+class PreparedRowGenerators;
+
 // Proves f(point) = value. `row_commitments` is the hint of the commitment (2^ν points), `point`
-// is big-endian with shape.num_vars() coordinates.
+// is big-endian with shape.num_vars() coordinates. `prepared` (optional) holds the Miller lines of
+// at least Γ2[0..2^(σ−1)) (the commitment's, for instance); without it the prover builds them.
 DoryProof prove_dory_opening(const DorySetup& setup, MatrixShape shape, const GT& commitment,
                              std::span<const Fr> point, const Fr& value,
                              std::span<const G1Affine> row_commitments,
-                             const VectorMatrixProductProvider& provider, Transcript& transcript);
+                             const VectorMatrixProductProvider& provider, Transcript& transcript,
+                             const PreparedRowGenerators* prepared = nullptr);
 
 // Never throws or aborts on a bad proof: returns the reason instead.
 DoryVerifyResult verify_dory_opening(const DoryVerifierSetup& setup, MatrixShape shape,
