@@ -152,7 +152,8 @@ OperandSources operand_sources(Kind kind) {
     case Kind::Auipc:
     case Kind::Jal:
       return {L::Pc, R::Imm};
-    default:  // NoOp, Lw, Sw, Fence, VirtualAdvice (its value comes from the advice, not operands)
+    default:  // NoOp, Lw, Sw, Fence; VirtualAdvice, whose lookup operand is the advice value
+              // itself (the row's rd_post), not an instruction input
       return {L::None, R::None};
   }
 }

@@ -29,6 +29,7 @@ struct Row {
   bool is_first_in_sequence = false;
 
   bool is_noop() const { return kind == Kind::NoOp; }
+  bool in_sequence() const { return sequence_remaining != kNotInSequence; }
   bool operator==(const Row&) const = default;
 };
 
