@@ -74,7 +74,8 @@ class ReplayTrace final : public TraceSource {
   // Runs the program once, serially, recording a checkpoint every checkpoint_interval rows:
   // the CPU state (all 64 registers and the expanded pc, which also fixes the position inside a
   // virtual sequence) and a first-touch log, the value each RAM word had at the start of the
-  // interval for every word the interval reads or writes. Throws ExecutionError.
+  // interval for every word the interval reads or writes. Throws ExecutionError. `machine` must
+  // outlive the trace (visits re-execute its bytecode).
   ReplayTrace(const Machine& machine, std::span<const u8> input, ReplayOptions options = {},
               u64 max_rows = 0);
 
