@@ -43,7 +43,7 @@ TEST(Msm, RandomScalarsMatchNaive) {
 
 TEST(Msm, ZeroRepeatedAndExtremeScalars) {
   std::mt19937_64 rng(2);
-  const std::size_t n = 300;
+  const std::size_t n = 400;  // batch-affine buckets
   const std::vector<G1Affine> bases = random_g1(n, rng);
   std::vector<Fr> zeros(n, Fr::zero());
   EXPECT_TRUE(msm(bases, zeros).is_identity());
@@ -66,12 +66,14 @@ TEST(Msm, RepeatedAndOpposedBases) {
   // batch-affine additions.
   std::mt19937_64 rng(3);
   const G1Affine p = random_g1(1, rng)[0];
-  std::vector<G1Affine> bases(64, p);
-  for (std::size_t i = 0; i < 64; i += 4) bases[i] = -p;
-  std::vector<Fr> scalars(64, Fr::from_u64(5));
-  EXPECT_EQ(msm(bases, scalars), naive(bases, scalars));
-  std::vector<u8> all(64, 1);
-  EXPECT_EQ(sum_selected(bases, all), G1::from_affine(p) * Fr::from_u64(32));
+  for (std::size_t n : {64u, 400u}) {  // Jacobian and batch-affine buckets
+    std::vector<G1Affine> bases(n, p);
+    for (std::size_t i = 0; i < n; i += 4) bases[i] = -p;
+    std::vector<Fr> scalars(n, Fr::from_u64(5));
+    EXPECT_EQ(msm(bases, scalars), naive(bases, scalars)) << n;
+    std::vector<u8> all(n, 1);
+    EXPECT_EQ(sum_selected(bases, all), G1::from_affine(p) * Fr::from_u64(n / 2)) << n;
+  }
 }
 
 TEST(Msm, MatchesNobleVector) {
@@ -151,19 +153,21 @@ TEST(Msm, SameResultForOneAndTwoThreads) {
 // boundaries), on full-size and negative scalars.
 TEST(Msm, EveryWindowWidthMatchesNaive) {
   std::mt19937_64 rng(8);
-  const std::size_t n = 120;
-  const std::vector<G1Affine> bases = random_g1(n, rng);
-  std::vector<detail::SignedScalar> scalars(n);
-  std::vector<Fr> as_fr(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    as_fr[i] = i == 0 ? Fr::zero() - Fr::one() : Fr::random(rng);
-    const bool negative = i % 3 == 1;
-    scalars[i] = {as_fr[i].to_limbs(), negative};
-    if (negative) as_fr[i] = -as_fr[i];
-  }
-  const G1 expected = naive(bases, as_fr);
-  for (unsigned c : {1u, 2u, 3u, 7u, 11u, 13u, 16u}) {
-    EXPECT_EQ(detail::pippenger<G1>(bases, scalars, c), expected) << c;
+  // 120 points: Jacobian buckets; 400: batch-affine buckets (detail::kBatchAffineMinPoints).
+  for (std::size_t n : {120u, 400u}) {
+    const std::vector<G1Affine> bases = random_g1(n, rng);
+    std::vector<detail::SignedScalar> scalars(n);
+    std::vector<Fr> as_fr(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      as_fr[i] = i == 0 ? Fr::zero() - Fr::one() : Fr::random(rng);
+      const bool negative = i % 3 == 1;
+      scalars[i] = {as_fr[i].to_limbs(), negative};
+      if (negative) as_fr[i] = -as_fr[i];
+    }
+    const G1 expected = naive(bases, as_fr);
+    for (unsigned c : {1u, 2u, 3u, 7u, 11u, 13u, 16u}) {
+      EXPECT_EQ(detail::pippenger<G1>(bases, scalars, c), expected) << n << " points, c = " << c;
+    }
   }
 }
 

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdlib>
 #include <span>
+#include <type_traits>
 #include <vector>
 
 #include "rill/curve/batch_affine.hpp"
@@ -62,11 +63,78 @@ inline unsigned choose_window(std::size_t n, unsigned bits) {
   return best;
 }
 
+// Below this many points a window accumulates its buckets in Jacobian coordinates: each
+// batch-affine round pays one field inversion (≈ 350 multiplications), which only pays off when a
+// round has hundreds of additions.
+inline constexpr std::size_t kBatchAffineMinPoints = 384;
+
+// The sum S = Σ_j (j+1)·bucket_j of one window, where bucket_j = Σ_{i: |d_i| = j+1} sign(d_i)·B_i.
+// Reuses its buffers across the windows a thread handles.
+template <class Point>
+class WindowSummer {
+  using Affine = typename Point::Affine;
+
+ public:
+  explicit WindowSummer(u64 buckets) : buckets_(buckets) {}
+
+  Point sum(std::span<const Affine> bases, std::span<const i32> digits) {
+    if (bases.size() < kBatchAffineMinPoints) return reduce(jacobian_buckets(bases, digits));
+    return reduce(affine_buckets(bases, digits));
+  }
+
+ private:
+  std::vector<Point> jacobian_buckets(std::span<const Affine> bases, std::span<const i32> d) {
+    std::vector<Point> buckets(buckets_);
+    for (std::size_t i = 0; i < bases.size(); ++i) {
+      if (d[i] == 0) continue;
+      Point& b = buckets[std::abs(d[i]) - 1];
+      b = b.add_mixed(d[i] > 0 ? bases[i] : -bases[i]);
+    }
+    return buckets;
+  }
+
+  // Counting sort of the points into buckets |d| − 1 (negated where d < 0), then the
+  // batch-affine sums of all buckets at once.
+  std::vector<Affine> affine_buckets(std::span<const Affine> bases, std::span<const i32> d) {
+    offsets_.assign(buckets_ + 1, 0);
+    for (i32 v : d) {
+      if (v != 0) ++offsets_[std::abs(v)];  // offsets_[j + 1] counts bucket j
+    }
+    for (std::size_t j = 1; j <= buckets_; ++j) offsets_[j] += offsets_[j - 1];
+    sorted_.resize(offsets_[buckets_]);
+    cursor_.assign(offsets_.begin(), offsets_.end() - 1);
+    for (std::size_t i = 0; i < bases.size(); ++i) {
+      if (d[i] == 0) continue;
+      sorted_[cursor_[std::abs(d[i]) - 1]++] = d[i] > 0 ? bases[i] : -bases[i];
+    }
+    return summer_.sum_segments(sorted_, offsets_);
+  }
+
+  // Σ_j (j+1)·bucket_j = Σ_j running_j with running_j = Σ_{j' ≥ j} bucket_j'.
+  template <class Bucket>
+  static Point reduce(const std::vector<Bucket>& buckets) {
+    Point running, total;
+    for (std::size_t j = buckets.size(); j-- > 0;) {
+      if constexpr (std::is_same_v<Bucket, Point>) {
+        running += buckets[j];
+      } else {
+        running = running.add_mixed(buckets[j]);
+      }
+      total += running;
+    }
+    return total;
+  }
+
+  u64 buckets_;
+  SegmentSummer<Affine> summer_;
+  std::vector<u32> offsets_, cursor_;
+  std::vector<Affine> sorted_;
+};
+
 // `window_bits` = 0 picks the width with choose_window(); tests force other widths.
 template <class Point>
 Point pippenger(std::span<const typename Point::Affine> bases,
                 std::span<const SignedScalar> scalars, unsigned window_bits = 0) {
-  using Affine = typename Point::Affine;
   RILL_CHECK_EQ(bases.size(), scalars.size(), "msm: one scalar per base");
   const std::size_t n = bases.size();
   unsigned bits = 0;
@@ -97,32 +165,9 @@ Point pippenger(std::span<const typename Point::Affine> bases,
 
   std::vector<Point> window_sums(windows);
   parallel_for(0, windows, 1, [&](u64 wlo, u64 whi) {
-    SegmentSummer<Affine> summer;
-    std::vector<u32> offsets(half + 1);
-    std::vector<Affine> sorted;
+    WindowSummer<Point> summer(half);
     for (u64 w = wlo; w < whi; ++w) {
-      const std::span<const i32> d(digits.data() + w * n, n);
-      // Counting sort of the points into buckets |d| − 1, negated where d < 0.
-      std::fill(offsets.begin(), offsets.end(), 0);
-      for (i32 v : d) {
-        if (v != 0) ++offsets[std::abs(v)];  // offsets[j + 1] counts bucket j
-      }
-      for (std::size_t j = 1; j <= half; ++j) offsets[j] += offsets[j - 1];
-      sorted.resize(offsets[half]);
-      std::vector<u32> cursor(offsets.begin(), offsets.end() - 1);
-      for (std::size_t i = 0; i < n; ++i) {
-        if (d[i] == 0) continue;
-        const Affine& b = bases[i];
-        sorted[cursor[std::abs(d[i]) - 1]++] = d[i] > 0 ? b : -b;
-      }
-      const std::vector<Affine> buckets = summer.sum_segments(sorted, offsets);
-      // S_w = Σ_j (j+1)·bucket_j = Σ_j running_j with running_j = Σ_{j' ≥ j} bucket_j'.
-      Point running, total;
-      for (std::size_t j = half; j-- > 0;) {
-        running = running.add_mixed(buckets[j]);
-        total += running;
-      }
-      window_sums[w] = total;
+      window_sums[w] = summer.sum(bases, std::span<const i32>(digits.data() + w * n, n));
     }
   });
 
