@@ -46,7 +46,8 @@ class SuffixSegment final : public SegmentAccumulator<typename Kernel::Record> {
       kernel_.factors(rows[j], j + 1 < rows.size() ? rows[j + 1] : next, first + j, values_.data());
       for (std::size_t t = 0; t < per; ++t) {
         const u64 x = ((first + j) << m) + t;
-        for (unsigned f = 0; f < shape_.num_factors(); ++f) point[f] = values_[f * per + t];
+        for (unsigned f = 0; f < shape_.num_factors(); ++f)
+          point[f] = factor_to_field(values_[f * per + t]);
         const Fr b = shape_.combine(point);
         for (std::size_t k = 0; k < q_.size(); ++k)
           q_[k][x & low_mask] += split_.suffix[k][x >> split_.low_vars] * b;
@@ -67,7 +68,7 @@ class SuffixSegment final : public SegmentAccumulator<typename Kernel::Record> {
   const ProductShape& shape_;
   const PrefixSuffix& split_;
   std::vector<tracked_vector<Fr>> q_;
-  std::vector<Fr> values_;
+  std::vector<KernelValue<Kernel>> values_;
 };
 
 template <ProductKernel Kernel>

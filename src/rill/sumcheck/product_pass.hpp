@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <type_traits>
 #include <vector>
 
 #include "rill/field/accumulator.hpp"
@@ -28,16 +29,68 @@
 
 namespace rill {
 
+// The type of a kernel's factor values: K::Value when the kernel declares one (u64 or i64: small
+// integers that stay integers until they meet a challenge), Fr otherwise.
+template <class K>
+struct KernelValueOf {
+  using type = Fr;
+};
+template <class K>
+requires requires { typename K::Value; }
+struct KernelValueOf<K> {
+  using type = typename K::Value;
+};
+template <class K>
+using KernelValue = typename KernelValueOf<K>::type;
+
+template <class V>
+concept FactorValue = std::is_same_v<V, Fr> || std::is_same_v<V, u64> || std::is_same_v<V, i64>;
+
 // A kernel supplies the factor values of one record: each record covers 2^log_block()
 // consecutive indices, and factors(row, next, j, out) writes out[f·2^m + t] = P_f(j·2^m + t)
 // for every factor f and t < 2^m (m = log_block(); `next` is the following record).
 template <class K>
 concept ProductKernel = requires(const K& k, const typename K::Record& row, std::uint64_t j,
-                                 Fr* out) {
+                                 KernelValue<K>* out) {
   typename K::Record;
   { k.log_block() } -> std::convertible_to<unsigned>;
   k.factors(row, row, j, out);
-};
+}
+&&FactorValue<KernelValue<K>>;
+
+template <FactorValue V>
+Fr factor_to_field(const V& v) {
+  if constexpr (std::is_same_v<V, Fr>) {
+    return v;
+  } else if constexpr (std::is_same_v<V, i64>) {
+    return Fr::from_i64(v);
+  } else {
+    return Fr::from_u64(v);
+  }
+}
+
+// r·v for a factor value; small integers use the cheaper word multiplications.
+template <FactorValue V>
+Fr scale_factor(const Fr& r, const V& v) {
+  if constexpr (std::is_same_v<V, Fr>) {
+    return r * v;
+  } else if constexpr (std::is_same_v<V, i64>) {
+    return r.mul_i64(v);
+  } else {
+    return r.mul_u64(v);
+  }
+}
+
+template <FactorValue V>
+void add_scaled_factor(FrAccumulator& acc, const Fr& r, const V& v) {
+  if constexpr (std::is_same_v<V, Fr>) {
+    acc.add_product(r, v);
+  } else if constexpr (std::is_same_v<V, i64>) {
+    acc.add_product_i64(r, v);
+  } else {
+    acc.add_product_u64(r, v);
+  }
+}
 
 // What a pass reads from its instance: all spans stay valid for the whole pass.
 struct ProductPassContext {
@@ -90,17 +143,17 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
         if (ctx_.bound_vars == 0) {
           Fr* part = current_part_.data() + z;
           for (unsigned f = 0; f < num_factors_; ++f)
-            part[f * window_points_] += values_[f * per_record + t];
+            part[f * window_points_] += factor_to_field(values_[f * per_record + t]);
         } else if (!unreduced_) {
           Fr* part = current_part_.data() + z;
           const Fr& r = ctx_.bound_eq[x & bound_mask];
           for (unsigned f = 0; f < num_factors_; ++f)
-            part[f * window_points_] += r * values_[f * per_record + t];
+            part[f * window_points_] += scale_factor(r, values_[f * per_record + t]);
         } else {
           FrAccumulator* part = current_acc_.data() + z;
           const Fr& r = ctx_.bound_eq[x & bound_mask];
           for (unsigned f = 0; f < num_factors_; ++f)
-            part[f * window_points_].add_product(r, values_[f * per_record + t]);
+            add_scaled_factor(part[f * window_points_], r, values_[f * per_record + t]);
         }
         if (++current_count_ == block_len()) {
           reduce_current();
@@ -257,7 +310,8 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
   std::vector<Fr> current_part_;
   std::vector<Block> open_;
   tracked_vector<Fr> grid_;
-  std::vector<Fr> values_, extended_, scratch_, weight_bits_, product_;
+  std::vector<KernelValue<Kernel>> values_;
+  std::vector<Fr> extended_, scratch_, weight_bits_, product_;
 };
 
 }  // namespace rill

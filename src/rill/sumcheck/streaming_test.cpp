@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <limits>
 #include <set>
 
 #include "rill/sumcheck/pass_driver.hpp"
@@ -110,11 +111,12 @@ struct StreamRun {
   std::uint64_t source_passes;
 };
 
-StreamRun run_streaming(const Problem& p, const Schedule& schedule, PassOptions options) {
+template <class Kernel>
+StreamRun run_streaming_with(const Kernel& kernel, const Problem& p, const Schedule& schedule,
+                             PassOptions options) {
   const auto source = index_source(std::uint64_t{1} << (p.n - p.log_block));
   const Fr claim = testing::DenseReference(p.shape, p.tables, p.weight, p.n).claim();
-  StreamingProductSumcheck<TableKernel> inst(TableKernel{&p.tables, p.log_block}, p.n, p.shape,
-                                             p.weight, schedule, claim);
+  StreamingProductSumcheck<Kernel> inst(kernel, p.n, p.shape, p.weight, schedule, claim);
   PassDriver driver(source, options);
   driver.add(inst, 0);
   StreamRun run{};
@@ -130,6 +132,10 @@ StreamRun run_streaming(const Problem& p, const Schedule& schedule, PassOptions 
   run.driver_passes = driver.passes();
   run.source_passes = source.stats().passes;
   return run;
+}
+
+StreamRun run_streaming(const Problem& p, const Schedule& schedule, PassOptions options) {
+  return run_streaming_with(TableKernel{&p.tables, p.log_block}, p, schedule, options);
 }
 
 void expect_same(const RunResult& want, const StreamRun& got, const Schedule& s,
@@ -228,6 +234,53 @@ TEST(StreamingSumcheck, SegmentsAndSpansSmallerThanHeadBlocks) {
         expect_same(want, run_streaming(p, s, PassOptions{segment, span}), s,
                     "kind " + std::to_string(kind) + " segment " + std::to_string(segment) +
                         " span " + std::to_string(span));
+      }
+    }
+  }
+}
+
+// The same lookups with factor values given as small signed integers: the passes multiply them
+// into eq(r_{<i}, ·) with word multiplications and unreduced sums.
+struct SmallIntKernel {
+  using Record = std::uint64_t;
+  using Value = i64;
+  const std::vector<std::vector<i64>>* tables;
+  unsigned m;
+  unsigned log_block() const { return m; }
+  void factors(const Record& row, const Record&, std::uint64_t, i64* out) const {
+    const std::size_t per = std::size_t{1} << m;
+    for (std::size_t f = 0; f < tables->size(); ++f)
+      for (std::size_t t = 0; t < per; ++t) out[f * per + t] = (*tables)[f][(row << m) + t];
+  }
+};
+static_assert(ProductKernel<SmallIntKernel>);
+
+TEST(StreamingSumcheck, SmallIntegerFactorsMatchTheirFieldImages) {
+  std::mt19937_64 rng(26);
+  for (unsigned n : {6u, 9u}) {
+    for (int kind : {0, 1, 3}) {
+      Problem p = random_problem(rng, n, 2, kind, n % 2);
+      std::vector<std::vector<i64>> ints(p.tables.size());
+      for (std::size_t f = 0; f < ints.size(); ++f) {
+        for (std::size_t x = 0; x < p.tables[f].size(); ++x) {
+          // Mostly small values of both signs, and a few at the ends of the range.
+          const std::uint64_t bits = rng();
+          i64 v = static_cast<i64>(bits % 2001) - 1000;
+          if (bits % 17 == 0)
+            v = bits % 2 ? std::numeric_limits<i64>::max() : std::numeric_limits<i64>::min();
+          ints[f].push_back(v);
+          // The reference sees the field image p − |v| of a negative v, built from u64 parts.
+          const u64 magnitude = v < 0 ? 0 - static_cast<u64>(v) : static_cast<u64>(v);
+          p.tables[f][x] = v < 0 ? Fr::zero() - Fr::from_u64(magnitude) : Fr::from_u64(magnitude);
+        }
+      }
+      const RunResult want = run_reference(p);
+      const SmallIntKernel kernel{&ints, p.log_block};
+      for (const Schedule& s : {Schedule::linear_only(n), Schedule::from_windows(n, {1, 2, 1}),
+                                Schedule::from_windows(n, {3, 2})}) {
+        if (s.switch_round() >= n) continue;
+        expect_same(want, run_streaming_with(kernel, p, s, PassOptions{8, 7}), s,
+                    "n " + std::to_string(n) + " kind " + std::to_string(kind) + " " + describe(s));
       }
     }
   }
