@@ -47,14 +47,22 @@ inline u64 extract_bits(const std::array<u64, 4>& v, unsigned pos, unsigned c) {
   return bits & ((u64(1) << c) - 1);
 }
 
-// The window width minimising the estimated cost windows·(n + 4·2^(c−1)): one batch-affine
-// addition per point per window, and two Jacobian additions per bucket (≈ 4 affine ones).
+// Below this many points a window accumulates its buckets in Jacobian coordinates: each
+// batch-affine round pays one field inversion (≈ 350 multiplications), which only pays off when a
+// round has hundreds of additions.
+inline constexpr std::size_t kBatchAffineMinPoints = 384;
+
+// The window width minimising the estimated cost windows·(n + k·2^(c−1)), in units of one bucket
+// addition per point: the two Jacobian additions per bucket of the final reduction cost k ≈ 4
+// batch-affine additions, or k ≈ 3 mixed Jacobian ones.
 inline unsigned choose_window(std::size_t n, unsigned bits) {
+  const double bucket_cost = n < kBatchAffineMinPoints ? 3.0 : 4.0;
   unsigned best = 1;
   double best_cost = 0;
   for (unsigned c = 1; c <= 16; ++c) {
     const double windows = (bits + c) / c;  // ⌈(bits + 1)/c⌉
-    const double cost = windows * (static_cast<double>(n) + 4.0 * double(u64(1) << (c - 1)));
+    const double cost =
+        windows * (static_cast<double>(n) + bucket_cost * double(u64(1) << (c - 1)));
     if (c == 1 || cost < best_cost) {
       best = c;
       best_cost = cost;
@@ -62,11 +70,6 @@ inline unsigned choose_window(std::size_t n, unsigned bits) {
   }
   return best;
 }
-
-// Below this many points a window accumulates its buckets in Jacobian coordinates: each
-// batch-affine round pays one field inversion (≈ 350 multiplications), which only pays off when a
-// round has hundreds of additions.
-inline constexpr std::size_t kBatchAffineMinPoints = 384;
 
 // The sum S = Σ_j (j+1)·bucket_j of one window, where bucket_j = Σ_{i: |d_i| = j+1} sign(d_i)·B_i.
 // Reuses its buffers across the windows a thread handles.
