@@ -5,6 +5,7 @@
 //   BM_Stream/<log N>/<factors>/<half split?>/<threads>: the same product times eq, its factors
 //     streamed from a synthetic source through the pass driver, with the linear schedule
 //     (materialize at round 0) or the half split; reports the passes made.
+//   BM_StreamSmall/…: the same with factor values given as 32-bit integers.
 #include <benchmark/benchmark.h>
 
 #include <map>
@@ -85,7 +86,21 @@ struct ValueKernel {
   }
 };
 
-void BM_Stream(benchmark::State& state) {
+// The same lookups as 32-bit unsigned integers (as trace-derived values are): the passes then
+// multiply them into eq(r, ·) with word multiplications.
+struct SmallValueKernel {
+  using Record = std::uint64_t;
+  using Value = u64;
+  unsigned num_factors;
+  unsigned log_block() const { return 0; }
+  void factors(const Record& row, const Record&, std::uint64_t, u64* out) const {
+    const std::uint64_t h = mix(row);
+    for (unsigned f = 0; f < num_factors; ++f) out[f] = (h >> (16 * f)) & 0xffffffffu;
+  }
+};
+
+template <class Kernel>
+void stream_bench(benchmark::State& state, const Kernel& kernel) {
   const auto log_n = static_cast<unsigned>(state.range(0));
   const auto factors = static_cast<unsigned>(state.range(1));
   const bool half_split = state.range(2) != 0;
@@ -93,16 +108,12 @@ void BM_Stream(benchmark::State& state) {
   const SyntheticSource<std::uint64_t> source(std::uint64_t{1} << log_n, std::uint64_t{1} << log_n,
                                               1, [](std::uint64_t i) { return i; });
   const unsigned degree = factors;  // window grid degree: eq stays outside the grids
-  std::vector<Fr> tables;
-  for (std::uint64_t i = 0; i < factors * ValueKernel::kTableSize; ++i)
-    tables.push_back(value(i, 5));
   unsigned passes = 0;
   for (auto _ : state) {
     const Schedule schedule =
         half_split ? Schedule::half_split(log_n, degree) : Schedule::linear_only(log_n);
-    StreamingProductSumcheck<ValueKernel> inst(ValueKernel{factors, &tables}, log_n,
-                                               ProductShape::product(factors),
-                                               Weight::eq(point(log_n)), schedule, Fr::zero());
+    StreamingProductSumcheck<Kernel> inst(kernel, log_n, ProductShape::product(factors),
+                                          Weight::eq(point(log_n)), schedule, Fr::zero());
     PassDriver driver(source);
     SumcheckInstance* one[] = {&inst};
     const auto items = back_aligned(one);
@@ -113,6 +124,18 @@ void BM_Stream(benchmark::State& state) {
   }
   state.counters["passes"] = passes;
   set_thread_count(0);
+}
+
+void BM_Stream(benchmark::State& state) {
+  const auto factors = static_cast<unsigned>(state.range(1));
+  std::vector<Fr> tables;
+  for (std::uint64_t i = 0; i < factors * ValueKernel::kTableSize; ++i)
+    tables.push_back(value(i, 5));
+  stream_bench(state, ValueKernel{factors, &tables});
+}
+
+void BM_StreamSmall(benchmark::State& state) {
+  stream_bench(state, SmallValueKernel{static_cast<unsigned>(state.range(1))});
 }
 
 void dense_args(benchmark::internal::Benchmark* b) {
@@ -132,6 +155,11 @@ void stream_args(benchmark::internal::Benchmark* b) {
 
 BENCHMARK(BM_Dense)->Apply(dense_args)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 BENCHMARK(BM_Stream)
+    ->Apply(stream_args)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->UseRealTime();
+BENCHMARK(BM_StreamSmall)
     ->Apply(stream_args)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1)
