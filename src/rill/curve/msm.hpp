@@ -3,10 +3,11 @@
 // General scalars use Pippenger's bucket method with signed window digits (digits in
 // [−2^(c−1), 2^(c−1)], so a window needs 2^(c−1) buckets and a negative digit adds −B_i); the
 // window width c is chosen from the input size and the largest scalar's bit length, so small
-// scalars (u64, i64, or field elements that happen to be small) cost proportionally less. Bucket
-// sums are computed in affine coordinates with batched inversions (see batch_affine.hpp); windows
-// run in parallel over rill::parallel_for. Results are exact group elements, identical for every
-// thread count.
+// scalars (u64, i64, or field elements that happen to be small) cost proportionally less. From
+// 384 bases up, bucket sums are computed in affine coordinates with batched inversions (see
+// batch_affine.hpp); smaller inputs use Jacobian buckets, and fewer than 4 bases plain
+// double-and-add. Windows run in parallel over rill::parallel_for. Results are exact group
+// elements, identical for every thread count.
 //
 // 0/1 scalars (one-hot commitments) skip the buckets entirely: the selected bases are summed by a
 // batch-affine addition tree, at roughly one affine addition per selected base.
