@@ -20,7 +20,11 @@
 //     whose factors Az(x, r_c) = Σ_c eq(r_c, c)·Az(x, c) are computed per row by a kernel; the
 //     linear schedule materializes them (T entries each), the streaming one answers from
 //     windows. Nothing ever holds 32·T entries.
-//   * after the last round, one more pass evaluates all R1CS inputs at r_x: the opening claims.
+//   * the opening claims z_i(r_x) of all R1CS inputs: in streaming mode the materializing pass
+//     (cycle round m, the switch) also computes Z_i[h] = Σ_b eq(r_lo, b)·z_i(h·2^m + b) for
+//     the m bound cycle bits r_lo (34 arrays of 2^{log T − m} ≈ √T entries), and after the last
+//     round z_i(r_x) = Σ_h eq(r_hi, h)·Z_i[h]; in linear mode (m = 0, where that would be 34
+//     arrays of T) one more pass evaluates them (r1cs_input_evaluations).
 // Verifier: the rounds, then eq(τ, r)·Az(r)·Bz(r) with Az(r) = Σ_c eq(r_c, c)·guard_c(claims),
 // Bz(r) likewise (the constant constraint rows evaluated at the claims).
 #pragma once
@@ -101,8 +105,13 @@ class SpartanOuterProver final : public StreamingInstance<riscv::Row> {
   bool needs_pass(unsigned round) const override;
   std::unique_ptr<PassConsumer<riscv::Row>> begin_pass(unsigned round) override;
 
+  // After the last round, in streaming mode: the R1CS inputs at r_x, from the partial sums the
+  // materializing pass collected. Empty in linear mode (use r1cs_input_evaluations).
+  std::optional<std::vector<Fr>> input_claims() const;
+
  private:
   struct PairSumsConsumer;
+  struct MaterializingConsumer;
   using CycleSumcheck = StreamingProductSumcheck<AzBzKernel>;
 
   const riscv::Bytecode& bytecode_;
@@ -111,6 +120,8 @@ class SpartanOuterProver final : public StreamingInstance<riscv::Row> {
   Schedule cycle_schedule_;
   std::optional<ConstraintPairSums> pair_sums_;
   UniPoly last_constraint_poly_;  // h_j of the latest constraint round
+  std::vector<Fr> cycle_challenges_;
+  std::vector<std::array<Fr, kNumInputs>> bound_inputs_;  // Z_i[h], streaming mode only
   std::vector<Fr> constraint_challenges_;  // r_0..r_4 in round order
   std::unique_ptr<CycleSumcheck> cycle_;
 };

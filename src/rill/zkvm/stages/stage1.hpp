@@ -63,9 +63,14 @@ Stage1Output prove_stage1(const S& source, const riscv::Bytecode& bytecode,
   Stage1Output result;
   result.cycle_point = spartan_outer_cycle_point(out.challenges);
   result.proof.sumcheck = std::move(out.proof);
-  result.proof.input_claims =
-      r1cs_input_evaluations(source, bytecode, result.cycle_point, config.pass);
-  result.passes = driver.passes() + 1;
+  if (auto fused = outer.input_claims()) {
+    result.proof.input_claims = std::move(*fused);
+    result.passes = driver.passes();
+  } else {
+    result.proof.input_claims =
+        r1cs_input_evaluations(source, bytecode, result.cycle_point, config.pass);
+    result.passes = driver.passes() + 1;
+  }
   for (std::size_t i = 0; i < kNumInputs; ++i) {
     const bool consistent =
         accumulator.add_and_absorb(r1cs_input_id(static_cast<Input>(i)), result.cycle_point,
