@@ -157,12 +157,12 @@ inline Limbs mul_by_word_mod_bmi2(const Limbs& x, u64 k, const Limbs& p, const u
 
 // clang-format off
 // x·k mod p for x < p and k = (k0, k1) < 2^128: reduce_wide_128 (limbs.hpp) of the 6-word product,
-// in one block so that no step waits on compiler-generated carry handling. Registers g0..g9 are
+// in one block so that no step waits on compiler-generated carry handling. Registers g0..g8 are
 // reused from phase to phase as noted; the low three product words wait in memory.
 // barrett = floor(2^381 / p) as two words; the result is below 4p (the caller finishes it).
 inline Limbs mul_by_u128_below_4p_adx(const Limbs& x, u64 k0, u64 k1, const Limbs& p,
                                       const u64 (&barrett)[2]) {
-  u64 g0, g1, g2, g3, g4, g5, g6, g7, g8, g9;
+  u64 g0, g1, g2, g3, g4, g5, g6, g7, g8;
   u64 spill[3];
   const u64* xp = x.data();
   __asm__(
@@ -194,7 +194,7 @@ inline Limbs mul_by_u128_below_4p_adx(const Limbs& x, u64 k0, u64 k1, const Limb
       "movq %[g0], %[s0]\n\t"
       "movq %[g1], %[s1]\n\t"
       "movq %[g2], %[s2]\n\t"
-      // Phase 2: words 1..4 of (t3, t4, t5)·(m0, m1) in (g0, g1, g2, g8); g9 = 0.
+      // Phase 2: words 1..4 of (t3, t4, t5)·(m0, m1) in (g0, g1, g2, g8).
       "movq %[m0], %%rdx\n\t"
       "mulxq %[g3], %[g6], %[g0]\n\t"
       "mulxq %[g4], %[g6], %[g1]\n\t"
@@ -203,7 +203,7 @@ inline Limbs mul_by_u128_below_4p_adx(const Limbs& x, u64 k0, u64 k1, const Limb
       "adcq %[g6], %[g1]\n\t"
       "adcq $0, %[g2]\n\t"
       "movq %[m1], %%rdx\n\t"
-      "xorl %k[g9], %k[g9]\n\t"
+      "xorl %k[g7], %k[g7]\n\t"
       "mulxq %[g3], %[g6], %[g7]\n\t"
       "adcxq %[g6], %[g0]\n\t"
       "adoxq %[g7], %[g1]\n\t"
@@ -212,8 +212,9 @@ inline Limbs mul_by_u128_below_4p_adx(const Limbs& x, u64 k0, u64 k1, const Limb
       "adoxq %[g7], %[g2]\n\t"
       "mulxq %[g5], %[g6], %[g8]\n\t"
       "adcxq %[g6], %[g2]\n\t"
-      "adoxq %[g9], %[g8]\n\t"
-      "adcxq %[g9], %[g8]\n\t"
+      "movl $0, %k[g7]\n\t"  // mov leaves the flags alone
+      "adoxq %[g7], %[g8]\n\t"
+      "adcxq %[g7], %[g8]\n\t"
       // q̂ = words 1..4 >> 125 (bits 189.. of the product): q0 in g1, q1 in g2.
       "shrdq $61, %[g2], %[g1]\n\t"
       "shrdq $61, %[g8], %[g2]\n\t"
@@ -227,7 +228,7 @@ inline Limbs mul_by_u128_below_4p_adx(const Limbs& x, u64 k0, u64 k1, const Limb
       "mulxq %[p3], %[g0], %[g8]\n\t"
       "adcq %[g0], %[g7]\n\t"
       "movq %[g2], %%rdx\n\t"
-      "xorl %k[g9], %k[g9]\n\t"
+      "xorl %k[g0], %k[g0]\n\t"
       "mulxq %[p0], %[g0], %[g8]\n\t"
       "adcxq %[g0], %[g5]\n\t"
       "adoxq %[g8], %[g6]\n\t"
@@ -245,7 +246,7 @@ inline Limbs mul_by_u128_below_4p_adx(const Limbs& x, u64 k0, u64 k1, const Limb
       "sbbq %[g6], %[g2]\n\t"
       "sbbq %[g7], %[g3]\n\t"
       : [g0] "=&r"(g0), [g1] "=&r"(g1), [g2] "=&r"(g2), [g3] "=&r"(g3), [g4] "=&r"(g4),
-        [g5] "=&r"(g5), [g6] "=&r"(g6), [g7] "=&r"(g7), [g8] "=&r"(g8), [g9] "=&r"(g9),
+        [g5] "=&r"(g5), [g6] "=&r"(g6), [g7] "=&r"(g7), [g8] "=&r"(g8),
         [s0] "=m"(spill[0]), [s1] "=m"(spill[1]), [s2] "=m"(spill[2])
       : [x] "r"(xp), "m"(x), [k0] "rm"(k0), [k1] "rm"(k1), [p0] "m"(p[0]), [p1] "m"(p[1]),
         [p2] "m"(p[2]), [p3] "m"(p[3]), [m0] "m"(barrett[0]), [m1] "m"(barrett[1])

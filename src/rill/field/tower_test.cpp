@@ -6,6 +6,7 @@
 #include <random>
 
 #include "rill/field/fq12.hpp"
+#include "rill/field/frobenius_constants.hpp"
 
 namespace rill {
 namespace {
@@ -58,6 +59,22 @@ TEST(Fq2, SqrtOfSquaresAndNonSquares) {
     }
   }
   EXPECT_EQ(Fq2::zero().sqrt(), Fq2::zero());
+}
+
+TEST(Frobenius, CoefficientIsXiToTheSixthOfPMinus1) {
+  const Fq2 xi = {Fq::from_u64(9), Fq::one()};
+  // (p − 1)/6 by long division on limbs.
+  std::array<u64, 4> exponent = field_detail::sub_small(kP, 1);
+  u128 remainder = 0;
+  for (int i = 3; i >= 0; --i) {
+    const u128 current = (remainder << 64) | exponent[i];
+    exponent[i] = static_cast<u64>(current / 6);
+    remainder = current % 6;
+  }
+  ASSERT_EQ(remainder, 0u);
+  EXPECT_EQ(field_detail::kFrobeniusW[1], xi.pow(exponent));
+  EXPECT_EQ(field_detail::kFrobeniusW[1].pow(std::array<u64, 1>{6}),
+            xi.pow(field_detail::sub_small(kP, 1)));
 }
 
 TEST(Fq6, ArithmeticFrobeniusAndSparse) {
