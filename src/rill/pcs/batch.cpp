@@ -1,5 +1,7 @@
 #include "rill/pcs/batch.hpp"
 
+#include <array>
+
 #include "rill/curve/msm.hpp"
 #include "rill/pcs/opening_transcript.hpp"
 #include "rill/util/check.hpp"
@@ -33,6 +35,41 @@ Fr combine_values(std::span<const Fr> values, std::span<const Fr> gammas) {
   Fr out = Fr::zero();
   for (std::size_t i = 0; i < values.size(); ++i) out += gammas[i] * values[i];
   return out;
+}
+
+// Σ_i k_i·P_i for a handful of points (the m hints of one row) by Straus's interleaving: one
+// shared chain of doublings, 4-bit windows, tables d·P_i (d = 1..15) in affine form. For m = 20
+// and 128-bit coefficients that is 128 doublings and ~940 mixed additions, about a third of m
+// separate scalar multiplications (a Pippenger MSM is slower still at this size).
+G1 straus_sum(std::span<const G1Affine> points, std::span<const Fr> scalars) {
+  constexpr unsigned kWindowBits = 4, kDigits = 1u << kWindowBits;
+  const std::size_t m = points.size();
+  std::vector<G1> multiples(m * (kDigits - 1));
+  std::vector<std::array<u64, 4>> limbs(m);
+  unsigned top_bit = 0;
+  for (std::size_t i = 0; i < m; ++i) {
+    const G1 p = G1::from_affine(points[i]);
+    G1 acc = p;
+    for (unsigned d = 1; d < kDigits; ++d, acc += p) multiples[i * (kDigits - 1) + d - 1] = acc;
+    limbs[i] = scalars[i].to_limbs();
+    for (unsigned b = 256; b-- > top_bit;) {
+      if ((limbs[i][b / 64] >> (b % 64)) & 1) {
+        top_bit = b + 1;
+        break;
+      }
+    }
+  }
+  const std::vector<G1Affine> table = batch_normalize(std::span<const G1>(multiples));
+  G1 acc = G1::identity();
+  for (unsigned w = (top_bit + kWindowBits - 1) / kWindowBits; w-- > 0;) {
+    for (unsigned k = 0; k < kWindowBits; ++k) acc = acc.doubled();
+    const unsigned bit = w * kWindowBits;
+    for (std::size_t i = 0; i < m; ++i) {
+      const unsigned digit = static_cast<unsigned>(limbs[i][bit / 64] >> (bit % 64)) & (kDigits - 1);
+      if (digit != 0) acc = acc.add_mixed(table[i * (kDigits - 1) + digit - 1]);
+    }
+  }
+  return acc;
 }
 
 // Binds the coefficients to a batch provider, giving the single-polynomial interface.
@@ -76,23 +113,17 @@ DoryProof prove_dory_batch(const DorySetup& setup, MatrixShape shape,
   RILL_CHECK(values.size() == m && row_commitments.size() == m, "one value and hint per commitment");
   const std::vector<Fr> gammas = batch_coefficients(transcript, commitments, values);
 
-  // T*_ρ = Σ_i γ_i·T^(i)_ρ: one small MSM per row, rows in parallel.
+  // T*_ρ = Σ_i γ_i·T^(i)_ρ, rows in parallel.
   const u64 rows = shape.rows();
+  for (const auto& hint : row_commitments) RILL_CHECK(hint.size() <= rows, "hint longer than the shape");
   std::vector<G1> joint(rows);
-  parallel_for(0, rows, 4, [&](u64 lo, u64 hi) {
-    std::vector<G1Affine> bases;
-    std::vector<Fr> scalars;
+  parallel_for(0, rows, 8, [&](u64 lo, u64 hi) {
+    std::vector<G1Affine> points(m);
     for (u64 r = lo; r < hi; ++r) {
-      bases.clear();
-      scalars.clear();
       for (std::size_t i = 0; i < m; ++i) {
-        RILL_CHECK(row_commitments[i].size() <= rows, "hint longer than the shape");
-        if (r < row_commitments[i].size()) {
-          bases.push_back(row_commitments[i][r]);
-          scalars.push_back(gammas[i]);
-        }
+        points[i] = r < row_commitments[i].size() ? row_commitments[i][r] : G1Affine::identity();
       }
-      joint[r] = msm(bases, scalars);
+      joint[r] = straus_sum(points, gammas);
     }
   });
   const std::vector<G1Affine> joint_rows = batch_normalize(std::span<const G1>(joint));
