@@ -1,10 +1,10 @@
 // The optimal-ate pairing on BN254, e: G1 × G2 → GT, e(P, Q) = f_{6u+2,Q}(P) · l_{[6u+2]Q,ψ(Q)}(P)
 // · l_{[6u+2]Q+ψ(Q),−ψ²(Q)}(P), raised to (p¹² − 1)/r (Vercauteren, "Optimal pairings", 2010).
 //
-// The Miller loop works on the twist in homogeneous projective coordinates, so it needs no
-// inversion; each step yields a line l = a·y_P + b·x_P·w + c·w³ with a, b, c ∈ Fq2 (a sparse
-// Fq12). Those (a, b, c) depend only on Q, so `G2Prepared` can compute them once for a fixed Q
-// and every later pairing against Q only evaluates and multiplies lines.
+// The Miller loop works on the twist in homogeneous projective coordinates; each step yields a
+// line l = a·y_P + b·x_P·w + c·w³ with a, b, c ∈ Fq2 (a sparse Fq12). Those depend only on Q, so
+// `G2Prepared` computes them once for a fixed Q (scaled to a = 1, see pairing.cpp) and every later
+// pairing against Q only evaluates and multiplies lines.
 // The final exponent is exactly (p¹² − 1)/r; some libraries (noble's finalExponentiate among
 // them) raise to a multiple of it, which gives a different (also bilinear) pairing. Tests compare
 // with noble's Miller loop raised to the exact exponent.
@@ -21,11 +21,12 @@
 
 namespace rill {
 
-// The line coefficients of the Miller loop for one G2 point (about 17 KiB).
+// The line coefficients of the Miller loop for one G2 point (about 11 KiB).
 class G2Prepared {
  public:
+  // l(P) = y_P + b·x_P·w + c·w³: each line is scaled so that its y_P coefficient is 1.
   struct Line {
-    Fq2 a, b, c;  // l(P) = a·y_P + b·x_P·w + c·w³
+    Fq2 b, c;
   };
 
   G2Prepared() = default;  // the point at infinity
