@@ -25,6 +25,12 @@ class DensePoly {
   std::span<Fr> mutable_evals() { return evals_; }
   const Fr& operator[](std::size_t i) const { return evals_[i]; }
 
+  // Moves the evaluations out, leaving an empty polynomial.
+  tracked_vector<Fr> release() {
+    num_vars_ = 0;
+    return std::move(evals_);
+  }
+
   void bind_low(const Fr& r);
   void bind_high(const Fr& r);
 

@@ -1,9 +1,5 @@
 #include "rill/sumcheck/product.hpp"
 
-#include <algorithm>
-#include <array>
-
-#include "rill/util/bits.hpp"
 #include "rill/util/check.hpp"
 #include "rill/util/parallel.hpp"
 
@@ -41,7 +37,7 @@ namespace {
 
 std::vector<tracked_vector<Fr>> take_evals(std::vector<DensePoly>& polys) {
   std::vector<tracked_vector<Fr>> out;
-  for (auto& p : polys) out.emplace_back(p.evals().begin(), p.evals().end());
+  for (auto& p : polys) out.push_back(p.release());
   return out;
 }
 
