@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "rill/util/int.hpp"
+
 namespace rill::zkvm {
 namespace {
 
