@@ -123,6 +123,32 @@ TEST(Emulator, SummaryOfASmallRun) {
   EXPECT_TRUE(s.output.empty());
 }
 
+TEST(Bytecode, TableAndAddressMap) {
+  // addi x1, x0, 5 ; div x2, x1, x1 ; <data word> ; jal x0, 0
+  const std::vector<u32> text = {enc_i(5, 0, 0x13, 1, 0), enc_r(1, 4, 0x33, 2, 1, 1), 0xFFFFFFFFu,
+                                 kSelfJump};
+  const Program program = parse_elf(make_elf(text, {}));
+  const Bytecode bc(program);
+  const std::size_t div_rows = expand(Decoded{Kind::Div, 2, 1, 1, 0}, kTextBase + 4).size();
+  ASSERT_EQ(bc.size(), 1 + 1 + div_rows + 1);
+  EXPECT_EQ(bc.row(0), BytecodeRow{});  // row 0 is the NoOp
+  EXPECT_EQ(bc.entry_row(), 1u);
+  EXPECT_EQ(bc.row_of(kTextBase), 1u);
+  EXPECT_EQ(bc.row_of(kTextBase + 4), 2u);
+  EXPECT_EQ(bc.row_of(kTextBase + 8), kNoRow);  // not an instruction
+  EXPECT_EQ(bc.row_of(kTextBase + 12), 2 + div_rows);
+  EXPECT_EQ(bc.row_of(kTextBase + 2), kNoRow);   // unaligned
+  EXPECT_EQ(bc.row_of(kTextBase + 16), kNoRow);  // past the text
+  EXPECT_EQ(bc.padded_size(), next_pow2(bc.size()));
+  EXPECT_EQ(bc.row(1).fallthrough, 2u);
+  EXPECT_EQ(bc.row(2 + div_rows - 1).fallthrough, kNoRow);  // the DIV falls into the data word
+  const BytecodeRow& jump = bc.row(static_cast<u32>(2 + div_rows));
+  EXPECT_EQ(jump.kind, Kind::Jal);
+  EXPECT_EQ(jump.rd, kSinkRegister);  // jal x0 writes the sink
+  EXPECT_EQ(jump.target, 2 + div_rows);
+  EXPECT_EQ(bc.word_at(kTextBase + 8), 0xFFFFFFFFu);
+}
+
 TEST(Emulator, PaddedLengthRule) {
   EXPECT_EQ(padded_trace_length(0), 256u);
   EXPECT_EQ(padded_trace_length(255), 256u);
