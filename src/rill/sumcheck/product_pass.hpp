@@ -29,8 +29,8 @@
 
 namespace rill {
 
-// The type of a kernel's factor values: K::Value when the kernel declares one (u64 or i64: small
-// integers that stay integers until they meet a challenge), Fr otherwise.
+// The type of a kernel's factor values: K::Value when the kernel declares one (u64, i64 or i128:
+// small integers that stay integers until they meet a challenge), Fr otherwise.
 template <class K>
 struct KernelValueOf {
   using type = Fr;
@@ -44,7 +44,8 @@ template <class K>
 using KernelValue = typename KernelValueOf<K>::type;
 
 template <class V>
-concept FactorValue = std::is_same_v<V, Fr> || std::is_same_v<V, u64> || std::is_same_v<V, i64>;
+concept FactorValue = std::is_same_v<V, Fr> || std::is_same_v<V, u64> || std::is_same_v<V, i64> ||
+    std::is_same_v<V, i128>;
 
 // A kernel supplies the factor values of one record: each record covers 2^log_block()
 // consecutive indices, and factors(row, next, j, out) writes out[f·2^m + t] = P_f(j·2^m + t)
@@ -64,6 +65,8 @@ Fr factor_to_field(const V& v) {
     return v;
   } else if constexpr (std::is_same_v<V, i64>) {
     return Fr::from_i64(v);
+  } else if constexpr (std::is_same_v<V, i128>) {
+    return Fr::from_i128(v);
   } else {
     return Fr::from_u64(v);
   }
@@ -76,6 +79,8 @@ Fr scale_factor(const Fr& r, const V& v) {
     return r * v;
   } else if constexpr (std::is_same_v<V, i64>) {
     return r.mul_i64(v);
+  } else if constexpr (std::is_same_v<V, i128>) {
+    return r.mul_i128(v);
   } else {
     return r.mul_u64(v);
   }
@@ -87,6 +92,8 @@ void add_scaled_factor(FrAccumulator& acc, const Fr& r, const V& v) {
     acc.add_product(r, v);
   } else if constexpr (std::is_same_v<V, i64>) {
     acc.add_product_i64(r, v);
+  } else if constexpr (std::is_same_v<V, i128>) {
+    acc.add_product(r, Fr::from_i128(v));  // no 128-bit accumulator path in the field layer yet
   } else {
     acc.add_product_u64(r, v);
   }

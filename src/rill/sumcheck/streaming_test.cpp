@@ -240,21 +240,23 @@ TEST(StreamingSumcheck, SegmentsAndSpansSmallerThanHeadBlocks) {
   }
 }
 
-// The same lookups with factor values given as small signed integers: the passes multiply them
-// into eq(r_{<i}, ·) with word multiplications and unreduced sums.
+// The same lookups with factor values given as signed integers (i64 or i128): the passes
+// multiply them into eq(r_{<i}, ·) with word multiplications and unreduced sums.
+template <class Int>
 struct SmallIntKernel {
   using Record = std::uint64_t;
-  using Value = i64;
+  using Value = Int;
   const std::vector<std::vector<i64>>* tables;
   unsigned m;
   unsigned log_block() const { return m; }
-  void factors(const Record& row, const Record&, std::uint64_t, i64* out) const {
+  void factors(const Record& row, const Record&, std::uint64_t, Int* out) const {
     const std::size_t per = std::size_t{1} << m;
     for (std::size_t f = 0; f < tables->size(); ++f)
       for (std::size_t t = 0; t < per; ++t) out[f * per + t] = (*tables)[f][(row << m) + t];
   }
 };
-static_assert(ProductKernel<SmallIntKernel>);
+static_assert(ProductKernel<SmallIntKernel<i64>>);
+static_assert(ProductKernel<SmallIntKernel<i128>>);
 
 TEST(StreamingSumcheck, SmallIntegerFactorsMatchTheirFieldImages) {
   std::mt19937_64 rng(26);
@@ -276,12 +278,16 @@ TEST(StreamingSumcheck, SmallIntegerFactorsMatchTheirFieldImages) {
         }
       }
       const RunResult want = run_reference(p);
-      const SmallIntKernel kernel{&ints, p.log_block};
       for (const Schedule& s : {Schedule::linear_only(n), Schedule::from_windows(n, {1, 2, 1}),
                                 Schedule::from_windows(n, {3, 2})}) {
-        if (s.switch_round() >= n) continue;
-        expect_same(want, run_streaming_with(kernel, p, s, PassOptions{8, 7}), s,
-                    "n " + std::to_string(n) + " kind " + std::to_string(kind) + " " + describe(s));
+        const std::string what =
+            "n " + std::to_string(n) + " kind " + std::to_string(kind) + " " + describe(s);
+        expect_same(
+            want,
+            run_streaming_with(SmallIntKernel<i64>{&ints, p.log_block}, p, s, PassOptions{8, 7}), s,
+            what + " i64");
+        expect_same(want, run_streaming_with(SmallIntKernel<i128>{&ints, p.log_block}, p, s, {}), s,
+                    what + " i128");
       }
     }
   }
