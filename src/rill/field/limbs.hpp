@@ -106,11 +106,13 @@ constexpr Limbs sub_mod(const Limbs& a, const Limbs& b, const Limbs& p) {
   return add_limbs(d, masked_p, carry);
 }
 
-// Montgomery multiplication a·b·2^-256 mod p (CIOS, "no-carry" variant). Inputs < p; output < p.
-// The no-carry variant drops the extra top word of classic CIOS; it is exact when the top limb of
-// p is below 2^63 − 1 (true for both BN254 moduli), because then every intermediate t stays below
-// 2p < 2^256. Per outer step i:
+// Montgomery multiplication a·b·2^-256 mod p (CIOS, "no-carry" variant). Per outer step i:
 //   t ← (t + a·b_i + m·p) / 2^64  with  m = (t_0 + a_0·b_i)·(−p^{-1}) mod 2^64.
+// Inputs may be unreduced up to 2p (with p < 2^254), which lets callers skip reducing sums that
+// only feed a product: by induction t < a + p < 3p < 2^256 after every step, so the two row
+// carries that form the top word (each below 2^63, as a_3 and p_3 are) never overflow and the
+// extra top word of classic CIOS is not needed; and the final t < a·b/2^256 + p < 2p because
+// 4p < 2^256, so one conditional subtraction gives a result < p.
 constexpr Limbs mont_mul_portable(const Limbs& a, const Limbs& b, const Limbs& p, u64 p_inv_neg) {
   Limbs t{};
   for (int i = 0; i < 4; ++i) {

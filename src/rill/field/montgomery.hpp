@@ -38,8 +38,8 @@ template <auto kFunction, class... Args>
 }
 #endif
 
-// a·b·2^-256 mod p for a, b < p. p and p_inv_neg should name static constants, so that the
-// assembly can address them directly.
+// a·b·2^-256 mod p, reduced, for a, b < 2p (see mont_mul_portable). p and p_inv_neg should name
+// static constants, so that the assembly can address them directly.
 constexpr Limbs mont_mul(const Limbs& a, const Limbs& b, const Limbs& p, const u64& p_inv_neg) {
   if (std::is_constant_evaluated()) return mont_mul_portable(a, b, p, p_inv_neg);
 #if RILL_FIELD_HAVE_ADX_ASM

@@ -80,8 +80,9 @@ inline bool cpu_has_mulx_adx() {
   "adoxq %[hi], " T4 "\n\t"                              \
   "adcq $0, " T4 "\n\t"
 
-// a·b·2^-256 mod p for a, b < p < 2^254; the same CIOS recurrence as mont_mul_portable (limbs.hpp):
-// after row pair i the running value is (Σ_{j≤i} a·b_j·2^{64j} + M_i·p) / 2^{64(i+1)} < 2p. The five
+// a·b·2^-256 mod p for a, b < 2p, p < 2^254; the same CIOS recurrence as mont_mul_portable
+// (limbs.hpp), whose bounds hold here too (the running value stays below a + p < 2^256, the fifth
+// word holding each row's overflow before the shift). The five
 // accumulator registers rotate by one word per reduction, so after four rows the result sits in
 // (r4, r0, r1, r2).
 inline Limbs mont_mul_adx(const Limbs& a, const Limbs& b, const Limbs& p, const u64& p_inv_neg) {

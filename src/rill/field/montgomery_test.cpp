@@ -52,6 +52,33 @@ TYPED_TEST(AsmMatchesPortable, OnAMillionRandomPairsAndEdgeValues) {
 #endif
 }
 
+// Montgomery multiplication accepts unreduced inputs below 2p (Fq2 relies on it): both paths give
+// the product of the reduced inputs.
+TYPED_TEST(AsmMatchesPortable, UnreducedInputsBelowTwoP) {
+  using F = TypeParam;
+  std::mt19937_64 rng(77);
+  const auto plus_p = [](const F& x) {
+    u64 carry = 0;
+    return field_detail::add_limbs(x.montgomery_limbs(), F::kModulus, carry);  // x + p < 2p
+  };
+  for (int i = 0; i < 200'000; ++i) {
+    const F a = i == 0 ? -F::one() : F::random(rng);
+    const F b = i == 0 ? -F::one() : F::random(rng);
+    const auto expected = (a * b).montgomery_limbs();
+    ASSERT_EQ(field_detail::mont_mul_portable(plus_p(a), plus_p(b), F::kModulus, F::kInvNeg),
+              expected);
+    ASSERT_EQ(
+        field_detail::mont_mul_portable(plus_p(a), b.montgomery_limbs(), F::kModulus, F::kInvNeg),
+        expected);
+#if RILL_FIELD_HAVE_ADX_ASM
+    if (field_detail::cpu_has_mulx_adx()) {
+      ASSERT_EQ(field_detail::mont_mul_adx(plus_p(a), plus_p(b), F::kModulus, F::kInvNeg),
+                expected);
+    }
+#endif
+  }
+}
+
 // The BMI2/ADX integer fast paths (x·k for a word k and for a 128-bit k) against the portable
 // Barrett reductions, on a million random (x, k) pairs and edge values of both.
 TYPED_TEST(AsmMatchesPortable, IntegerProductsOnAMillionRandomPairs) {
