@@ -28,7 +28,10 @@ std::size_t PreparedRowGenerators::memory_bytes() const {
 }
 
 CommitmentBuilder::CommitmentBuilder(const DorySetup& setup, MatrixShape shape)
-    : setup_(setup), shape_(shape), rows_(shape.rows(), G1::identity()) {
+    : setup_(setup),
+      shape_(shape),
+      rows_(shape.rows(), G1::identity()),
+      small_rows_(setup.gamma1(), shape.columns()) {
   RILL_CHECK(shape.valid(), "Dory shape needs ν ≤ σ");
   RILL_CHECK(shape.log_columns <= setup.max_log_columns(), "polynomial larger than the setup");
 }
@@ -54,13 +57,18 @@ void CommitmentBuilder::add_field_row(u64 row, std::span<const Fr> values, u64 f
 }
 
 void CommitmentBuilder::add_u64_row(u64 row, std::span<const u64> values, u64 first_column) {
-  add_row_commitment(row,
-                     msm_u64(column_bases(setup_, shape_, first_column, values.size()), values));
+  add_row_commitment(row, small_rows_.commit(values, {}, first_column));
 }
 
 void CommitmentBuilder::add_i64_row(u64 row, std::span<const i64> values, u64 first_column) {
-  add_row_commitment(row,
-                     msm_i64(column_bases(setup_, shape_, first_column, values.size()), values));
+  std::vector<u64> magnitudes(values.size());
+  std::vector<u8> negative(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    // |v| as u64, well defined for INT64_MIN too.
+    magnitudes[i] = values[i] < 0 ? u64{0} - static_cast<u64>(values[i]) : static_cast<u64>(values[i]);
+    negative[i] = values[i] < 0;
+  }
+  add_row_commitment(row, small_rows_.commit(magnitudes, negative, first_column));
 }
 
 void CommitmentBuilder::add_one_hot_row(u64 row, std::span<const u32> columns) {

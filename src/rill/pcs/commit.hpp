@@ -20,6 +20,7 @@
 #include "rill/curve/gt.hpp"
 #include "rill/curve/pairing.hpp"
 #include "rill/field/fr.hpp"
+#include "rill/pcs/byte_buckets.hpp"
 #include "rill/pcs/matrix_shape.hpp"
 #include "rill/pcs/setup.hpp"
 #include "rill/util/int.hpp"
@@ -56,6 +57,7 @@ class CommitmentBuilder {
   MatrixShape shape() const { return shape_; }
 
   // Row `row`, columns [first_column, first_column + values.size()) += values. Thread-safe.
+  // Field rows use the general MSM; integer rows the byte buckets of byte_buckets.hpp.
   void add_field_row(u64 row, std::span<const Fr> values, u64 first_column = 0);
   void add_u64_row(u64 row, std::span<const u64> values, u64 first_column = 0);
   void add_i64_row(u64 row, std::span<const i64> values, u64 first_column = 0);
@@ -75,6 +77,7 @@ class CommitmentBuilder {
   const DorySetup& setup_;
   MatrixShape shape_;
   std::vector<G1> rows_;
+  ByteBucketCommitter small_rows_;  // the small-integer row path
   // Striped locks: pieces of one row from different threads serialize on its stripe.
   static constexpr std::size_t kStripes = 64;
   mutable std::array<std::mutex, kStripes> locks_;
