@@ -1,4 +1,5 @@
-/* fibonacci: input u32 n; output fib(n) mod 2^32 as a little-endian u32 (fib(0) = 0, fib(1) = 1). */
+/* fibonacci: input u32 n; output fib(n) mod 2^32 as a little-endian u32 (fib(0) = 0, fib(1) = 1).
+ */
 #include "rill/guest.h"
 
 int main(void) {

@@ -34,15 +34,15 @@ int main(void) {
   for (uint32_t i = 1; i <= n; i++) {
     acc = acc * 0x9E3779B1u + i;
     uint32_t hi = (uint32_t)(((uint64_t)acc * (uint64_t)(acc ^ i)) >> 32);           /* mulhu */
-    int32_t sh = (int32_t)(((int64_t)(int32_t)acc * (int64_t)s) >> 32);               /* mulh */
-    uint32_t su = (uint32_t)(((int64_t)(int32_t)acc * (int64_t)(uint64_t)hi) >> 32);  /* mulhsu */
+    int32_t sh = (int32_t)(((int64_t)(int32_t)acc * (int64_t)s) >> 32);              /* mulh */
+    uint32_t su = (uint32_t)(((int64_t)(int32_t)acc * (int64_t)(uint64_t)hi) >> 32); /* mulhsu */
     acc ^= hi + (uint32_t)sh + su;
     acc += rv_divu(acc, i & 7u) + rv_remu(acc, (i + 3) & 15u); /* divisor 0 every 8 / 16 rounds */
     int32_t divisor = (int32_t)((i % 5u) - 2u);                /* -2..2, zero included */
     s = (int32_t)((uint32_t)rv_div(s * 3 - (int32_t)(i & 0xffu), divisor) +
                   (uint32_t)rv_rem((int32_t)acc, 17) + (uint32_t)rv_rem((int32_t)acc, divisor));
-    s = rv_rem(s, 1000003);                                    /* keeps s * 3 far from overflow */
-    wide = wide / (uint64_t)(i + 7) * 13 + wide % 1000003u;   /* __udivdi3 / __umoddi3 */
+    s = rv_rem(s, 1000003);                                 /* keeps s * 3 far from overflow */
+    wide = wide / (uint64_t)(i + 7) * 13 + wide % 1000003u; /* __udivdi3 / __umoddi3 */
   }
   /* The corner cases RISC-V defines: x / 0, x % 0, INT_MIN / -1, INT_MIN % -1. */
   volatile int32_t mn = INT32_MIN, m1 = -1, z = 0;

@@ -24,11 +24,11 @@
 
 /* Copies up to n input bytes into buf, continuing where the previous call stopped; returns how
  * many bytes were copied (fewer than n at the end of the input). */
-size_t rill_input(void *buf, size_t n);
+size_t rill_input(void* buf, size_t n);
 
 /* Appends n bytes to the program's output. In the zkVM build a write past RILL_MAX_OUTPUT
  * panics. */
-void rill_output(const void *buf, size_t n);
+void rill_output(const void* buf, size_t n);
 
 /* Ends the program as panicked (a provable outcome: the panic word is part of the statement). */
 __attribute__((noreturn)) void rill_panic(void);
@@ -49,7 +49,7 @@ static inline void rill_output_u32(uint32_t v) {
   rill_output(b, 4);
 }
 
-void *memcpy(void *dst, const void *src, size_t n);
-void *memset(void *dst, int c, size_t n);
+void* memcpy(void* dst, const void* src, size_t n);
+void* memset(void* dst, int c, size_t n);
 
 #endif

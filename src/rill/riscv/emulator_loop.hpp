@@ -68,14 +68,15 @@ StopReason Emulator::run(MachineState& state, std::span<u32> memory, u64 max_row
       if (!b.in_sequence() || b.is_first_in_sequence) obs.instruction(b.address);
     }
     switch (b.kind) {
+// Each macro expands to one `case` ending in `break` (the `;` comes from the invocation).
 #define RILL_RR(K)                      \
   case Kind::K:                         \
     out = lookup_output(Kind::K, x, y); \
-    break;
+    break
 #define RILL_RI(K)                        \
   case Kind::K:                           \
     out = lookup_output(Kind::K, x, imm); \
-    break;
+    break
 #define RILL_BRANCH(K)                  \
   case Kind::K:                         \
     write = false;                      \
@@ -83,7 +84,7 @@ StopReason Emulator::run(MachineState& state, std::span<u32> memory, u64 max_row
       next = b.target;                  \
       next_address = b.address + imm;   \
     }                                   \
-    break;
+    break
 #define RILL_ASSERT(K, RIGHT)                                \
   case Kind::K:                                              \
     write = false;                                           \
@@ -93,29 +94,50 @@ StopReason Emulator::run(MachineState& state, std::span<u32> memory, u64 max_row
       }                                                      \
       detail::assertion_failed(b, x, RIGHT);                 \
     }                                                        \
-    break;
-      RILL_RR(Add)
-      RILL_RR(Sub)
-      RILL_RR(And)
-      RILL_RR(Or)
-      RILL_RR(Xor)
-      RILL_RR(Slt) RILL_RR(Sltu) RILL_RR(Mul) RILL_RR(Mulhu) RILL_RR(VirtualSrl) RILL_RR(VirtualSra)
-          RILL_RR(VirtualChangeDivisor) RILL_RI(Addi) RILL_RI(Andi) RILL_RI(Ori) RILL_RI(Xori)
-              RILL_RI(Slti) RILL_RI(Sltiu) RILL_RI(VirtualMovsign) RILL_RI(VirtualMuli)
-                  RILL_RI(VirtualSrli) RILL_RI(VirtualSrai) RILL_RI(VirtualPow2)
-                      RILL_RI(VirtualShiftRightBitmask) RILL_BRANCH(Beq) RILL_BRANCH(Bne)
-                          RILL_BRANCH(Blt) RILL_BRANCH(Bge) RILL_BRANCH(Bltu) RILL_BRANCH(Bgeu)
-                              RILL_ASSERT(VirtualAssertEq, y) RILL_ASSERT(VirtualAssertLte, y)
-                                  RILL_ASSERT(VirtualAssertValidDiv0, y)
-                                      RILL_ASSERT(VirtualAssertValidUnsignedRemainder, y)
-                                          RILL_ASSERT(VirtualAssertMulUNoOverflow, y)
-                                              RILL_ASSERT(VirtualAssertHalfwordAlignment, imm)
+    break
+      RILL_RR(Add);
+      RILL_RR(Sub);
+      RILL_RR(And);
+      RILL_RR(Or);
+      RILL_RR(Xor);
+      RILL_RR(Slt);
+      RILL_RR(Sltu);
+      RILL_RR(Mul);
+      RILL_RR(Mulhu);
+      RILL_RR(VirtualSrl);
+      RILL_RR(VirtualSra);
+      RILL_RR(VirtualChangeDivisor);
+      RILL_RI(Addi);
+      RILL_RI(Andi);
+      RILL_RI(Ori);
+      RILL_RI(Xori);
+      RILL_RI(Slti);
+      RILL_RI(Sltiu);
+      RILL_RI(VirtualMovsign);
+      RILL_RI(VirtualMuli);
+      RILL_RI(VirtualSrli);
+      RILL_RI(VirtualSrai);
+      RILL_RI(VirtualPow2);
+      RILL_RI(VirtualShiftRightBitmask);
+      RILL_BRANCH(Beq);
+      RILL_BRANCH(Bne);
+      RILL_BRANCH(Blt);
+      RILL_BRANCH(Bge);
+      RILL_BRANCH(Bltu);
+      RILL_BRANCH(Bgeu);
+      RILL_ASSERT(VirtualAssertEq, y);
+      RILL_ASSERT(VirtualAssertLte, y);
+      RILL_ASSERT(VirtualAssertValidDiv0, y);
+      RILL_ASSERT(VirtualAssertValidUnsignedRemainder, y);
+      RILL_ASSERT(VirtualAssertMulUNoOverflow, y);
+      RILL_ASSERT(VirtualAssertHalfwordAlignment, imm);
 #undef RILL_RR
 #undef RILL_RI
 #undef RILL_BRANCH
 #undef RILL_ASSERT
-                                                  case Kind::Lui : out = imm;
-      break;
+      case Kind::Lui:
+        out = imm;
+        break;
       case Kind::Auipc:
         out = b.address + imm;
         break;
