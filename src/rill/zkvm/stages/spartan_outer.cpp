@@ -37,7 +37,8 @@ SplitEq::SplitEq(std::span<const Fr> w)
       low_(eq_table(w.subspan(w.size() - low_bits_))),
       high_(eq_table(w.first(w.size() - low_bits_))) {}
 
-AzBzKernel::AzBzKernel(const riscv::Bytecode& bytecode, std::span<const Fr> r_c)
+AzBzKernel::AzBzKernel(const riscv::Bytecode& bytecode, std::span<const Fr> r_c,
+                       const Fr& scale)
     : bytecode_(&bytecode) {
   RILL_CHECK_EQ(r_c.size(), std::size_t{kConstraintVars}, "r_c has one entry per constraint bit");
   const tracked_vector<Fr> e = eq_table(r_c);
@@ -50,7 +51,7 @@ AzBzKernel::AzBzKernel(const riscv::Bytecode& bytecode, std::span<const Fr> r_c)
   };
   const auto& table = constraints();
   for (std::size_t c = 0; c < kNumConstraints; ++c) {
-    add(table[c].guard, e[c], a, a_.constant);
+    add(table[c].guard, scale * e[c], a, a_.constant);
     add(table[c].left, e[c], b, b_.constant);
     add(table[c].right, -e[c], b, b_.constant);
   }
@@ -339,14 +340,14 @@ void SpartanOuterProver::bind(unsigned round, const Fr& challenge) {
   constraint_challenges_.push_back(challenge);
   if (round + 1 < kConstraintVars) return;
   // The constraint bits are bound: the rest is a product sumcheck over the cycle bits with
-  // weight eq(τ_c, r_c)·eq(τ_x, ·) and factors Az(·, r_c), Bz(·, r_c).
+  // weight eq(τ_x, ·) and factors eq(τ_c, r_c)·Az(·, r_c), Bz(·, r_c).
   std::vector<Fr> r_c(constraint_challenges_.rbegin(), constraint_challenges_.rend());
   const std::span<const Fr> tau_c = std::span(tau_).subspan(log_t_);
   const Fr scale = eq_eval(tau_c, r_c);
   std::vector<Fr> tau_x(tau_.begin(), tau_.begin() + log_t_);
   cycle_ = std::make_unique<CycleSumcheck>(
-      AzBzKernel(bytecode_, r_c), log_t_, ProductShape::product(2),
-      Weight::eq_combination({std::move(tau_x)}, {scale}), cycle_schedule_,
+      AzBzKernel(bytecode_, r_c, scale), log_t_, ProductShape::product(2),
+      Weight::eq(std::move(tau_x)), cycle_schedule_,
       last_constraint_poly_.evaluate(challenge));
   pair_sums_.reset();
 }

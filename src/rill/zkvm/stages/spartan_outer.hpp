@@ -16,7 +16,7 @@
 //     and then g(y) = Σ_x eq(τ_x, x)·Az(x, y)·Bz(x, y) = Σ_{c,c'} eq(y, c)·eq(y, c')·M[c][c']
 //     for any y ∈ F^5, so h_j(X) = Σ_{y_{>j} ∈ {0,1}} eq(τ_c, y)·g(y), y = (r_{<j}, X, y_{>j});
 //   * rounds 5…: a product sumcheck over the cycle bits of
-//       eq(τ_c, r_c)·eq(τ_x, x)·Az(x, r_c)·Bz(x, r_c),
+//       eq(τ_x, x)·(eq(τ_c, r_c)·Az(x, r_c))·Bz(x, r_c),
 //     whose factors Az(x, r_c) = Σ_c eq(r_c, c)·Az(x, c) are computed per row by a kernel; the
 //     linear schedule materializes them (T entries each), the streaming one answers from
 //     windows. Nothing ever holds 32·T entries.
@@ -66,14 +66,16 @@ class SplitEq {
   tracked_vector<Fr> low_, high_;
 };
 
-// Az(x, r_c) and Bz(x, r_c) of one row as the factors of the cycle-round product sumcheck:
+// s·Az(x, r_c) and Bz(x, r_c) of one row as the factors of the cycle-round product sumcheck:
 // with e = eq(r_c, ·), Az(x, r_c) = Σ_c e_c·guard_c(z) = a_0 + Σ_i a_i·z_i where
 // a_0 = Σ_c e_c·guard_c.constant and a_i = Σ_c e_c·(coefficient of z_i in guard_c); Bz likewise.
+// The scale s = eq(τ_c, r_c) is folded into Az so that the weight is a plain eq(τ_x, ·), which
+// the sumcheck engine keeps in split form.
 class AzBzKernel {
  public:
   using Record = riscv::Row;
 
-  AzBzKernel(const riscv::Bytecode& bytecode, std::span<const Fr> r_c);
+  AzBzKernel(const riscv::Bytecode& bytecode, std::span<const Fr> r_c, const Fr& scale);
   unsigned log_block() const { return 0; }
   void factors(const riscv::Row& row, const riscv::Row& next, u64 j, Fr* out) const;
 
