@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cmath>
 #include <cstddef>
 #include <cstdlib>
 #include <span>
@@ -52,17 +53,20 @@ inline u64 extract_bits(const std::array<u64, 4>& v, unsigned pos, unsigned c) {
 // round has hundreds of additions.
 inline constexpr std::size_t kBatchAffineMinPoints = 384;
 
-// The window width minimising the estimated cost windows·(n + k·2^(c−1)), in units of one bucket
-// addition per point: the two Jacobian additions per bucket of the final reduction cost k ≈ 4
-// batch-affine additions, or k ≈ 3 mixed Jacobian ones.
+// The window width minimising the estimated cost, in units of one bucket addition: per window,
+// each point costs an addition except the first one landing in each bucket (a copy; with n points
+// spread over B buckets about B·(1 − e^(−n/B)) buckets are hit), and the final reduction costs two
+// Jacobian additions per bucket, k ≈ 4 batch-affine additions (or k ≈ 3 mixed Jacobian ones).
 inline unsigned choose_window(std::size_t n, unsigned bits) {
   const double bucket_cost = n < kBatchAffineMinPoints ? 3.0 : 4.0;
+  const double points = static_cast<double>(n);
   unsigned best = 1;
   double best_cost = 0;
   for (unsigned c = 1; c <= 16; ++c) {
     const double windows = (bits + c) / c;  // ⌈(bits + 1)/c⌉
-    const double cost =
-        windows * (static_cast<double>(n) + bucket_cost * double(u64(1) << (c - 1)));
+    const double buckets = double(u64(1) << (c - 1));
+    const double hit = buckets * (1.0 - std::exp(-points / buckets));
+    const double cost = windows * (points - hit + bucket_cost * buckets);
     if (c == 1 || cost < best_cost) {
       best = c;
       best_cost = cost;
