@@ -42,8 +42,7 @@ void report_rss(benchmark::State& state) {
 void BM_SetupGenerate(benchmark::State& state) {
   set_thread_count(static_cast<std::size_t>(state.range(0)));
   for (auto _ : state) benchmark::DoNotOptimize(DorySetup::generate(kLogN));
-  state.counters["file_mib"] =
-      static_cast<double>(encode_setup_file(setup24()).size()) / (1 << 20);
+  state.counters["file_mib"] = static_cast<double>(encode_setup_file(setup24()).size()) / (1 << 20);
   report_rss(state);
 }
 
@@ -85,7 +84,8 @@ void BM_CommitDenseU32(benchmark::State& state) {
     CommitmentBuilder builder(setup, shape);
     parallel_for(0, shape.rows(), 1, [&](u64 lo, u64 hi) {
       for (u64 r = lo; r < hi; ++r) {
-        builder.add_u64_row(r, std::span<const u64>(values).subspan(r * shape.columns(), shape.columns()));
+        builder.add_u64_row(
+            r, std::span<const u64>(values).subspan(r * shape.columns(), shape.columns()));
       }
     });
     benchmark::DoNotOptimize(builder.finish());
@@ -113,14 +113,17 @@ Batch& batch() {
     std::mt19937_64 rng(3);
     for (std::size_t i = 0; i < kBatch; ++i) {
       out.hot.push_back(random_one_hot(std::size_t{1} << 20, 100 + i));
-      out.polys.push_back(std::make_unique<OneHotMatrixProvider>(out.hot.back(), kAddresses, out.shape));
+      out.polys.push_back(
+          std::make_unique<OneHotMatrixProvider>(out.hot.back(), kAddresses, out.shape));
       out.commitments.push_back(out.polys.back()->commit(setup));
     }
     for (unsigned j = 0; j < kLogN; ++j) out.point.push_back(Fr::random(rng));
     // Claimed values through the provider: f(z) = ⟨Lᵀ·M, R⟩ (tested against dense evaluation
     // in the unit tests).
-    const tracked_vector<Fr> left = eq_table(std::span<const Fr>(out.point).first(out.shape.log_rows));
-    const tracked_vector<Fr> right = eq_table(std::span<const Fr>(out.point).subspan(out.shape.log_rows));
+    const tracked_vector<Fr> left =
+        eq_table(std::span<const Fr>(out.point).first(out.shape.log_rows));
+    const tracked_vector<Fr> right =
+        eq_table(std::span<const Fr>(out.point).subspan(out.shape.log_rows));
     std::vector<Fr> v(out.shape.columns());
     for (const auto& p : out.polys) {
       p->vector_matrix_product({}, left, v);
@@ -175,7 +178,12 @@ void BM_BatchVerify20(benchmark::State& state) {
 
 BENCHMARK(BM_SetupGenerate)->Arg(2)->Iterations(1)->Unit(benchmark::kSecond);
 BENCHMARK(BM_SetupLoad)->Arg(2)->Iterations(3)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_CommitOneHot)->Args({0, 1})->Args({0, 2})->Args({1, 2})->Iterations(3)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CommitOneHot)
+    ->Args({0, 1})
+    ->Args({0, 2})
+    ->Args({1, 2})
+    ->Iterations(3)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CommitDenseU32)->Arg(1)->Arg(2)->Iterations(3)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BatchOpen20)->Arg(2)->Iterations(1)->Unit(benchmark::kSecond);
 BENCHMARK(BM_BatchVerify20)->Arg(1)->Arg(2)->Iterations(5)->Unit(benchmark::kMillisecond);

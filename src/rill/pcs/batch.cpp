@@ -65,7 +65,8 @@ G1 straus_sum(std::span<const G1Affine> points, std::span<const Fr> scalars) {
     for (unsigned k = 0; k < kWindowBits; ++k) acc = acc.doubled();
     const unsigned bit = w * kWindowBits;
     for (std::size_t i = 0; i < m; ++i) {
-      const unsigned digit = static_cast<unsigned>(limbs[i][bit / 64] >> (bit % 64)) & (kDigits - 1);
+      const unsigned digit =
+          static_cast<unsigned>(limbs[i][bit / 64] >> (bit % 64)) & (kDigits - 1);
       if (digit != 0) acc = acc.add_mixed(table[i * (kDigits - 1) + digit - 1]);
     }
   }
@@ -106,16 +107,18 @@ DoryProof prove_dory_batch(const DorySetup& setup, MatrixShape shape,
                            std::span<const GT> commitments, std::span<const Fr> point,
                            std::span<const Fr> values,
                            std::span<const std::span<const G1Affine>> row_commitments,
-                           const BatchVectorMatrixProductProvider& provider,
-                           Transcript& transcript, const PreparedRowGenerators* prepared) {
+                           const BatchVectorMatrixProductProvider& provider, Transcript& transcript,
+                           const PreparedRowGenerators* prepared) {
   const std::size_t m = commitments.size();
   RILL_CHECK(m > 0, "empty batch");
-  RILL_CHECK(values.size() == m && row_commitments.size() == m, "one value and hint per commitment");
+  RILL_CHECK(values.size() == m && row_commitments.size() == m,
+             "one value and hint per commitment");
   const std::vector<Fr> gammas = batch_coefficients(transcript, commitments, values);
 
   // T*_ρ = Σ_i γ_i·T^(i)_ρ, rows in parallel.
   const u64 rows = shape.rows();
-  for (const auto& hint : row_commitments) RILL_CHECK(hint.size() <= rows, "hint longer than the shape");
+  for (const auto& hint : row_commitments)
+    RILL_CHECK(hint.size() <= rows, "hint longer than the shape");
   std::vector<G1> joint(rows);
   parallel_for(0, rows, 8, [&](u64 lo, u64 hi) {
     std::vector<G1Affine> points(m);

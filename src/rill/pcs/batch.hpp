@@ -19,10 +19,8 @@ class BatchVectorMatrixProductProvider {
  public:
   virtual ~BatchVectorMatrixProductProvider() = default;
   // out[c] = Σ_i coefficients[i]·Σ_ρ L[ρ]·M_i[ρ][c]  (L as in VectorMatrixProductProvider).
-  virtual void vector_matrix_product(std::span<const Fr> row_point,
-                                     std::span<const Fr> row_weights,
-                                     std::span<const Fr> coefficients,
-                                     std::span<Fr> out) const = 0;
+  virtual void vector_matrix_product(std::span<const Fr> row_point, std::span<const Fr> row_weights,
+                                     std::span<const Fr> coefficients, std::span<Fr> out) const = 0;
 };
 
 // Combines one provider per polynomial: asks each for Lᵀ·M_i and adds them up with the
@@ -42,8 +40,7 @@ DoryProof prove_dory_batch(const DorySetup& setup, MatrixShape shape,
                            std::span<const GT> commitments, std::span<const Fr> point,
                            std::span<const Fr> values,
                            std::span<const std::span<const G1Affine>> row_commitments,
-                           const BatchVectorMatrixProductProvider& provider,
-                           Transcript& transcript,
+                           const BatchVectorMatrixProductProvider& provider, Transcript& transcript,
                            const PreparedRowGenerators* prepared = nullptr);
 
 DoryVerifyResult verify_dory_batch(const DoryVerifierSetup& setup, MatrixShape shape,

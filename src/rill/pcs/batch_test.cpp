@@ -80,7 +80,8 @@ TEST_P(DoryBatch, CompleteAndBound) {
   std::vector<GT> swapped = coms;
   std::swap(swapped[0], swapped[3]);
   EXPECT_FALSE(verify(swapped, values_).ok);
-  EXPECT_FALSE(verify(std::span<const GT>(coms).first(3), std::span<const Fr>(values_).first(3)).ok);
+  EXPECT_FALSE(
+      verify(std::span<const GT>(coms).first(3), std::span<const Fr>(values_).first(3)).ok);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, DoryBatch, ::testing::Values(6u, 9u, 12u));

@@ -65,7 +65,8 @@ void CommitmentBuilder::add_i64_row(u64 row, std::span<const i64> values, u64 fi
   std::vector<u8> negative(values.size());
   for (std::size_t i = 0; i < values.size(); ++i) {
     // |v| as u64, well defined for INT64_MIN too.
-    magnitudes[i] = values[i] < 0 ? u64{0} - static_cast<u64>(values[i]) : static_cast<u64>(values[i]);
+    magnitudes[i] =
+        values[i] < 0 ? u64{0} - static_cast<u64>(values[i]) : static_cast<u64>(values[i]);
     negative[i] = values[i] < 0;
   }
   add_row_commitment(row, small_rows_.commit(magnitudes, negative, first_column));
@@ -106,7 +107,8 @@ void CommitmentBuilder::add_one_hot_chunk(u64 chunk, std::span<const u32> hot_ad
   detail::SegmentSummer<G1Affine> summer;
   const std::vector<G1Affine> sums = summer.sum_segments(points, offsets);
   for (u32 k = 0; k < num_addresses; ++k) {
-    if (!sums[k].infinity) add_row_commitment(k * rows_per_address + chunk, G1::from_affine(sums[k]));
+    if (!sums[k].infinity)
+      add_row_commitment(k * rows_per_address + chunk, G1::from_affine(sums[k]));
   }
 }
 

@@ -70,7 +70,8 @@ TEST(DoryCommit, StreamedPiecesInAnyOrderFromManyThreads) {
     threads.emplace_back([&, t] {
       for (std::size_t i = t; i < pieces.size(); i += 4) {
         const auto [r, c] = pieces[i];
-        builder.add_field_row(r, std::span<const Fr>(evals).subspan(r * shape.columns() + c, kPiece), c);
+        builder.add_field_row(
+            r, std::span<const Fr>(evals).subspan(r * shape.columns() + c, kPiece), c);
       }
     });
   }
@@ -99,7 +100,8 @@ TEST(DoryCommit, SmallIntegerRowsMatchFieldRows) {
 
   CommitmentBuilder builder(setup, shape);
   for (u64 r = 0; r < shape.rows(); ++r)
-    builder.add_u64_row(r, std::span<const u64>(unsigned_ints).subspan(r * shape.columns(), shape.columns()));
+    builder.add_u64_row(
+        r, std::span<const u64>(unsigned_ints).subspan(r * shape.columns(), shape.columns()));
   for (std::size_t i = 0; i < ints.size(); ++i) evals[i] = Fr::from_u64(unsigned_ints[i]);
   EXPECT_TRUE(builder.finish().commitment == commit_dense(setup, shape, evals).commitment);
 }

@@ -58,8 +58,7 @@ SmallIntMatrixProvider::SmallIntMatrixProvider(std::span<const i64> evals, Matri
   RILL_CHECK(evals.size() <= (u64{1} << shape.num_vars()), "more evaluations than the shape holds");
 }
 
-void SmallIntMatrixProvider::vector_matrix_product(std::span<const Fr>,
-                                                   std::span<const Fr> weights,
+void SmallIntMatrixProvider::vector_matrix_product(std::span<const Fr>, std::span<const Fr> weights,
                                                    std::span<Fr> out) const {
   const u64 columns = shape_.columns();
   const u64 rows = (evals_.size() + columns - 1) / columns;
@@ -90,8 +89,7 @@ OneHotMatrixProvider::OneHotMatrixProvider(std::span<const u32> hot_address, u32
   RILL_CHECK(hot_address.size() >= shape.columns(), "CycleMajor one-hot needs T ≥ 2^σ");
 }
 
-void OneHotMatrixProvider::vector_matrix_product(std::span<const Fr>,
-                                                 std::span<const Fr> weights,
+void OneHotMatrixProvider::vector_matrix_product(std::span<const Fr>, std::span<const Fr> weights,
                                                  std::span<Fr> out) const {
   const u64 columns = shape_.columns();
   const u64 chunks = hot_address_.size() / columns;  // rows per address

@@ -29,8 +29,7 @@ namespace rill {
 class VectorMatrixProductProvider {
  public:
   virtual ~VectorMatrixProductProvider() = default;
-  virtual void vector_matrix_product(std::span<const Fr> row_point,
-                                     std::span<const Fr> row_weights,
+  virtual void vector_matrix_product(std::span<const Fr> row_point, std::span<const Fr> row_weights,
                                      std::span<Fr> out) const = 0;
 };
 

@@ -68,7 +68,8 @@ DoryProof prove_dory_opening(const DorySetup& setup, MatrixShape shape, const GT
   const unsigned nu = shape.log_rows, sigma = shape.log_columns;
   RILL_CHECK(shape.valid(), "Dory shape needs ν ≤ σ");
   RILL_CHECK(sigma <= setup.max_log_columns(), "opening larger than the setup");
-  RILL_CHECK_EQ(point.size(), std::size_t{shape.num_vars()}, "point has one coordinate per variable");
+  RILL_CHECK_EQ(point.size(), std::size_t{shape.num_vars()},
+                "point has one coordinate per variable");
   RILL_CHECK_EQ(row_commitments.size(), shape.rows(), "the hint holds one point per row");
   const DoryVerifierSetup& vs = setup.verifier();
   const std::size_t columns = shape.columns(), rows = shape.rows();
@@ -192,9 +193,9 @@ DoryProof prove_dory_opening(const DorySetup& setup, MatrixShape shape, const GT
   const Fr gamma = transcript.challenge_scalar();
   RILL_CHECK(!gamma.is_zero(), "zero Dory challenge γ");
   proof.final_e1 = (G1::from_affine(vs.h1) * (gamma * s1[0])).add_mixed(v1[0]).to_affine();
-  proof.final_e2 = (G2::from_affine(vs.h2) * (gamma.inverse() * s2[0]) +
-                    G2::from_affine(w2[0]) * lambda)
-                       .to_affine();
+  proof.final_e2 =
+      (G2::from_affine(vs.h2) * (gamma.inverse() * s2[0]) + G2::from_affine(w2[0]) * lambda)
+          .to_affine();
   detail::absorb_final(transcript, proof.final_e1, proof.final_e2);
   // d is drawn for transcript sync: later users of the transcript see the same state as the
   // verifier, which draws d for its final check.

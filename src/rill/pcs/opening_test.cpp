@@ -49,7 +49,6 @@ TEST(DoryOpening, DenseCompletenessEverySmallSize) {
   }
 }
 
-
 // Materializes a CycleMajor one-hot polynomial as its 0/1 evaluations (coefficient k·T + t).
 std::vector<Fr> one_hot_evals(std::span<const u32> hot, u32 k_count) {
   std::vector<Fr> evals(hot.size() * k_count, Fr::zero());
@@ -133,7 +132,8 @@ class DorySoundness : public ::testing::Test {
 };
 
 TEST_F(DorySoundness, WrongValueIsRejected) {
-  const DoryVerifyResult r = check(opened_.com.commitment, point_, value_ + Fr::one(), opened_.proof);
+  const DoryVerifyResult r =
+      check(opened_.com.commitment, point_, value_ + Fr::one(), opened_.proof);
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.reason, "final pairing check failed");
 }
@@ -164,16 +164,38 @@ TEST_F(DorySoundness, TamperedElementsAreRejected) {
   };
   tampered([&](DoryProof& p) { p.vmv_c = p.vmv_c * bump; }, "vmv_c");
   tampered([&](DoryProof& p) { p.vmv_d2 = p.vmv_d2 * bump; }, "vmv_d2");
-  tampered([&](DoryProof& p) { p.vmv_e1 = (G1::from_affine(p.vmv_e1) + G1::from_affine(g1)).to_affine(); }, "vmv_e1");
+  tampered(
+      [&](DoryProof& p) {
+        p.vmv_e1 = (G1::from_affine(p.vmv_e1) + G1::from_affine(g1)).to_affine();
+      },
+      "vmv_e1");
   for (std::size_t i = 0; i < opened_.proof.first.size(); ++i) {
     tampered([&](DoryProof& p) { p.first[i].d1_left = p.first[i].d1_left * bump; }, "d1_left");
     tampered([&](DoryProof& p) { p.first[i].d2_right = p.first[i].d2_right * bump; }, "d2_right");
-    tampered([&](DoryProof& p) { p.first[i].e2_beta = (G2::from_affine(p.first[i].e2_beta) + G2::from_affine(g2)).to_affine(); }, "e2_beta");
+    tampered(
+        [&](DoryProof& p) {
+          p.first[i].e2_beta =
+              (G2::from_affine(p.first[i].e2_beta) + G2::from_affine(g2)).to_affine();
+        },
+        "e2_beta");
     tampered([&](DoryProof& p) { p.second[i].c_minus = p.second[i].c_minus * bump; }, "c_minus");
-    tampered([&](DoryProof& p) { p.second[i].e1_plus = (G1::from_affine(p.second[i].e1_plus) + G1::from_affine(g1)).to_affine(); }, "e1_plus");
+    tampered(
+        [&](DoryProof& p) {
+          p.second[i].e1_plus =
+              (G1::from_affine(p.second[i].e1_plus) + G1::from_affine(g1)).to_affine();
+        },
+        "e1_plus");
   }
-  tampered([&](DoryProof& p) { p.final_e1 = (G1::from_affine(p.final_e1) + G1::from_affine(g1)).to_affine(); }, "final_e1");
-  tampered([&](DoryProof& p) { p.final_e2 = (G2::from_affine(p.final_e2) + G2::from_affine(g2)).to_affine(); }, "final_e2");
+  tampered(
+      [&](DoryProof& p) {
+        p.final_e1 = (G1::from_affine(p.final_e1) + G1::from_affine(g1)).to_affine();
+      },
+      "final_e1");
+  tampered(
+      [&](DoryProof& p) {
+        p.final_e2 = (G2::from_affine(p.final_e2) + G2::from_affine(g2)).to_affine();
+      },
+      "final_e2");
 }
 
 TEST_F(DorySoundness, TruncatedProofIsRejected) {
@@ -215,9 +237,9 @@ TEST_F(DorySoundness, PointsOffTheCurveOrSubgroupAreRejected) {
 TEST_F(DorySoundness, ShapeComesFromTheLayoutNotTheProof) {
   // The same 2^7 coefficients read as a 2^2 × 2^5 matrix: the verifier's shape needs 5 rounds.
   Transcript t("dory-test");
-  const DoryVerifyResult r = verify_dory_opening(setup().verifier(), MatrixShape{2, 5},
-                                                 opened_.com.commitment, point_, value_,
-                                                 opened_.proof, t);
+  const DoryVerifyResult r =
+      verify_dory_opening(setup().verifier(), MatrixShape{2, 5}, opened_.com.commitment, point_,
+                          value_, opened_.proof, t);
   EXPECT_FALSE(r.ok);
 }
 
@@ -225,7 +247,8 @@ TEST_F(DorySoundness, SerializedProofRoundTripsAndVerifies) {
   const std::vector<u8> bytes = encode_dory_proof(opened_.proof);
   EXPECT_EQ(bytes.size(), dory_proof_bytes(shape_.rounds()));
   // header 5, VMV 2 GT + 1 G1, per round 6 GT + 3 G1 + 3 G2, final G1 + G2 (proof.hpp).
-  EXPECT_EQ(bytes.size(), 5u + 2 * 384 + 64 + shape_.rounds() * (6 * 384 + 3 * 64 + 3 * 128) + 64 + 128);
+  EXPECT_EQ(bytes.size(),
+            5u + 2 * 384 + 64 + shape_.rounds() * (6 * 384 + 3 * 64 + 3 * 128) + 64 + 128);
   const auto decoded = decode_dory_proof(bytes, shape_.rounds());
   ASSERT_TRUE(decoded.has_value()) << decoded.error;
   EXPECT_TRUE(*decoded == opened_.proof);

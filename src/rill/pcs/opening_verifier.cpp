@@ -113,8 +113,7 @@ DoryVerifyResult verify_dory_opening(const DoryVerifierSetup& setup, MatrixShape
   const G1 g1 = G1::from_affine(setup.g1);
   const G2 g2 = G2::from_affine(setup.g2);
   const std::array<G1, 4> lhs1 = {G1::from_affine(proof.final_e1) + g1 * d,
-                                  G1::from_affine(setup.h1),
-                                  -((e1 + g1 * (d * s2)) * gamma_inv),
+                                  G1::from_affine(setup.h1), -((e1 + g1 * (d * s2)) * gamma_inv),
                                   G1::from_affine(proof.vmv_e1) * d2_scalar};
   const std::array<G2, 4> lhs2 = {G2::from_affine(proof.final_e2) + g2 * d_inv,
                                   -((e2 + g2 * (d_inv * s1)) * gamma), G2::from_affine(setup.h2),
@@ -123,8 +122,8 @@ DoryVerifyResult verify_dory_opening(const DoryVerifierSetup& setup, MatrixShape
   const std::vector<G2Affine> p2 = batch_normalize(std::span<const G2>(lhs2));
   const GT lhs = multi_pairing(p1, p2);
 
-  const std::array<GT, 4> p = gt_powers<4>({&setup.ht, &d2, &d1, &proof.vmv_d2},
-                                           {s1 * s2, d, d_inv, d2_scalar});
+  const std::array<GT, 4> p =
+      gt_powers<4>({&setup.ht, &d2, &d1, &proof.vmv_d2}, {s1 * s2, d, d_inv, d2_scalar});
   const GT rhs = c * p[0] * setup.chi[0] * p[1] * p[2] * p[3];
   if (!(lhs == rhs)) return R::reject("final pairing check failed");
   return R::accept();

@@ -103,13 +103,15 @@ DecodeResult<DoryProof> decode_dory_proof(std::span<const u8> bytes, unsigned ex
   using Result = DecodeResult<DoryProof>;
   if (expected_rounds > kMaxRounds) return Result::fail("round count above the cap");
   if (bytes.size() < 5) return Result::fail("proof shorter than its header");
-  if (bytes[0] != kDoryProofVersion) return Result::fail(fmt::format("unknown proof version {}", bytes[0]));
+  if (bytes[0] != kDoryProofVersion)
+    return Result::fail(fmt::format("unknown proof version {}", bytes[0]));
   const u32 rounds = u32{bytes[1]} | u32{bytes[2]} << 8 | u32{bytes[3]} << 16 | u32{bytes[4]} << 24;
   if (rounds != expected_rounds)
-    return Result::fail(fmt::format("proof has {} rounds, the layout needs {}", rounds, expected_rounds));
+    return Result::fail(
+        fmt::format("proof has {} rounds, the layout needs {}", rounds, expected_rounds));
   if (bytes.size() != dory_proof_bytes(rounds))
-    return Result::fail(fmt::format("proof is {} bytes, expected {}", bytes.size(),
-                                    dory_proof_bytes(rounds)));
+    return Result::fail(
+        fmt::format("proof is {} bytes, expected {}", bytes.size(), dory_proof_bytes(rounds)));
   Reader r(bytes.subspan(5));
   DoryProof p;
   r.get(p.vmv_c, "vmv_c");

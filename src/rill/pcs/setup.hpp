@@ -48,8 +48,7 @@ class DorySetup {
   // round up, so n and n + 1 share one setup). Parallel; deterministic.
   static DorySetup generate(unsigned max_log_n);
   // Assembles a setup from its parts (the cache loader); checks the sizes, not the values.
-  DorySetup(std::vector<G1Affine> gamma1, std::vector<G2Affine> gamma2,
-            DoryVerifierSetup verifier);
+  DorySetup(std::vector<G1Affine> gamma1, std::vector<G2Affine> gamma2, DoryVerifierSetup verifier);
   DorySetup() = default;
 
   static unsigned log_columns_for(unsigned max_log_n) { return (max_log_n + 1) / 2; }

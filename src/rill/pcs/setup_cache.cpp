@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <unistd.h>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
-#include <unistd.h>
 
 #include "rill/curve/hash_to_curve.hpp"
 #include "rill/util/parallel.hpp"
@@ -73,7 +73,8 @@ bool write_file_atomically(const std::filesystem::path& path, std::span<const u8
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return false;
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    out.write(reinterpret_cast<const char*>(bytes.data()),
+              static_cast<std::streamsize>(bytes.size()));
     if (!out) return false;
   }
   std::filesystem::rename(tmp, path, ec);

@@ -64,12 +64,14 @@ class DorySetupCache : public ::testing::Test {
     warning_ = ::testing::internal::GetCapturedStderr();
     return s;
   }
-  void rewrite(const std::function<void(std::vector<char>&)>& edit, const std::filesystem::path& p) {
+  void rewrite(const std::function<void(std::vector<char>&)>& edit,
+               const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
     std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     in.close();
     edit(bytes);
-    std::ofstream(p, std::ios::binary | std::ios::trunc).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(p, std::ios::binary | std::ios::trunc)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   }
 
   static constexpr unsigned kLogN = 8;
@@ -118,7 +120,8 @@ TEST_F(DorySetupCache, FileFromAnotherSeedIsRejected) {
   const DorySetup setup = DorySetup::generate(kLogN);
   std::vector<G1Affine> g1(setup.gamma1().begin(), setup.gamma1().end());
   std::swap(g1[0], g1[1]);
-  const DorySetup foreign(std::move(g1), std::vector<G2Affine>(setup.gamma2().begin(), setup.gamma2().end()),
+  const DorySetup foreign(std::move(g1),
+                          std::vector<G2Affine>(setup.gamma2().begin(), setup.gamma2().end()),
                           setup.verifier());
   std::string why;
   EXPECT_FALSE(decode_setup_file(encode_setup_file(foreign), setup.max_log_columns(), &why));
