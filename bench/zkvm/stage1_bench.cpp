@@ -1,6 +1,6 @@
-// Stage 1 on sha2_chain sized to fill T = 2^n (about 0.9·T rows), in both modes, one thread. Reports the
-// stage's seconds, the tracked high-water bytes and the process's peak RSS as counters; the
-// figures in docs/benchmarks.md ("Stage 1") come from this benchmark and bench/peak_rss.sh.
+// Stage 1 on sha2_chain sized to fill T = 2^n (about 0.9·T rows), in both modes, one thread.
+// Reports the stage's seconds, the tracked high-water bytes and the process's peak RSS as counters;
+// the figures in docs/benchmarks.md ("Stage 1") come from this benchmark and bench/peak_rss.sh.
 //   stage1_bench --benchmark_filter='Stage1/.*/16'
 #include <benchmark/benchmark.h>
 

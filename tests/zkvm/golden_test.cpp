@@ -37,13 +37,13 @@ class GoldenProof : public ::testing::TestWithParam<Golden> {};
 
 TEST_P(GoldenProof, Stage1IsReproducedByteForByte) {
   const Golden g = GetParam();
-  const riscv::Machine machine(riscv::load_elf(riscv::testing::guest_path(std::string(g.guest) +
-                                                                          ".elf")),
-                               riscv::MemoryConfig{});
+  const riscv::Machine machine(
+      riscv::load_elf(riscv::testing::guest_path(std::string(g.guest) + ".elf")),
+      riscv::MemoryConfig{});
   const std::vector<u8> input = guest_input(g.n);
   const riscv::MaterializedTrace materialized(machine, input);
-  const std::vector<u8> linear = serialize(
-      prove(machine, input, materialized.summary(), materialized, ProverOptions{}).proof);
+  const std::vector<u8> linear =
+      serialize(prove(machine, input, materialized.summary(), materialized, ProverOptions{}).proof);
 
   if (std::getenv("RILL_REGENERATE_GOLDEN") != nullptr) {
     std::ofstream(golden_path(g), std::ios::binary)

@@ -40,9 +40,9 @@ TEST_P(Stage1OnTrace, VerifiesAndMatchesTheReferenceEvaluator) {
 
   // Recover r_x by replaying the verifier's transcript: the stage-1 point is the reversed
   // cycle challenges, which verify_stage1 returns.
-  Transcript transcript = start_transcript(make_statement(
-      *run.machine, run.input, run.summary.output, run.summary.panicked,
-      result.proof.trace_length, result.proof.ram_k));
+  Transcript transcript = start_transcript(
+      make_statement(*run.machine, run.input, run.summary.output, run.summary.panicked,
+                     result.proof.trace_length, result.proof.ram_k));
   OpeningAccumulator accumulator;
   const Stage1Verification v =
       verify_stage1(result.proof.trace_length, result.proof.stage1, transcript, accumulator);

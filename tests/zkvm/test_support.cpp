@@ -43,8 +43,8 @@ GuestRun run_random_program(u64 seed, unsigned length) {
     switch (pick(8)) {
       case 0:
       case 1: {  // base and M-extension register-register operations
-        static constexpr u32 kBaseFunct[][2] = {{0, 0},    {0, 0x20}, {1, 0}, {2, 0}, {3, 0},
-                                                {4, 0},    {5, 0},    {5, 0x20}, {6, 0}, {7, 0}};
+        static constexpr u32 kBaseFunct[][2] = {{0, 0}, {0, 0x20}, {1, 0},    {2, 0}, {3, 0},
+                                                {4, 0}, {5, 0},    {5, 0x20}, {6, 0}, {7, 0}};
         if (pick(2) == 0) {
           const auto& f = kBaseFunct[pick(10)];
           text.push_back(enc_r(f[1], f[0], 0x33, rd(), rs(), rs()));
@@ -57,8 +57,8 @@ GuestRun run_random_program(u64 seed, unsigned length) {
         static constexpr u32 kImmFunct[] = {0, 2, 3, 4, 6, 7};
         const u32 kind = pick(9);
         if (kind < 6) {
-          text.push_back(enc_i(static_cast<i32>(pick(4096)) - 2048, kImmFunct[kind], 0x13, rd(),
-                               rs()));
+          text.push_back(
+              enc_i(static_cast<i32>(pick(4096)) - 2048, kImmFunct[kind], 0x13, rd(), rs()));
         } else {
           const u32 shamt = pick(32);
           const u32 funct3 = kind == 6 ? 1 : 5;

@@ -94,7 +94,8 @@ Stage1Proof read_stage1(Reader& r) {
   if (rounds > kMaxRounds || degree > kMaxDegree) r.fail("stage 1 round count or degree too large");
   for (u64 i = 0; i < rounds && r.ok(); ++i) {
     std::vector<Fr> coeffs;
-    for (u64 k = 0; k < degree && r.ok(); ++k) coeffs.push_back(r.field("stage 1 round polynomial"));
+    for (u64 k = 0; k < degree && r.ok(); ++k)
+      coeffs.push_back(r.field("stage 1 round polynomial"));
     s.sumcheck.round_polys.emplace_back(std::move(coeffs));
   }
   const u64 claims = r.uint(4, "stage 1 claim count");
@@ -121,8 +122,8 @@ ProofDecoding deserialize(std::span<const u8> bytes) {
   if (r.ok() && std::memcmp(magic.data(), kMagic, sizeof kMagic) != 0) r.fail("not a Rill proof");
   const u64 version = r.uint(4, "format version");
   if (r.ok() && version != kProofFormatVersion)
-    r.fail(fmt::format("proof format version {}, this build reads {}", version,
-                       kProofFormatVersion));
+    r.fail(
+        fmt::format("proof format version {}, this build reads {}", version, kProofFormatVersion));
   Proof proof;
   proof.trace_length = r.uint(8, "trace length");
   proof.ram_k = r.uint(8, "K_ram");

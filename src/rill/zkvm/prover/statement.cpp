@@ -26,7 +26,8 @@ std::array<u8, 32> program_digest(const riscv::Machine& machine) {
     put_le(code, row.is_first_in_sequence ? 1 : 0, 1);
   }
   std::vector<u8> image;
-  for (const riscv::MemoryWord& w : riscv::program_image_words(machine.program(), machine.layout())) {
+  for (const riscv::MemoryWord& w :
+       riscv::program_image_words(machine.program(), machine.layout())) {
     put_le(image, w.index, 4);
     put_le(image, w.value, 4);
   }
@@ -37,8 +38,7 @@ std::array<u8, 32> program_digest(const riscv::Machine& machine) {
 }
 
 Statement make_statement(const riscv::Machine& machine, std::span<const u8> input,
-                         std::span<const u8> output, bool panicked, u64 trace_length,
-                         u64 ram_k) {
+                         std::span<const u8> output, bool panicked, u64 trace_length, u64 ram_k) {
   Statement s;
   s.program_digest = program_digest(machine);
   s.memory = machine.layout().config();

@@ -31,12 +31,12 @@ std::optional<Violation> check_cycle(const R1csInputs& z, std::uint64_t cycle);
 template <RowSource S>
 std::optional<Violation> check_constraints(const S& source, const riscv::Bytecode& bytecode,
                                            std::uint64_t segment_len = 1 << 14) {
-  segment_len = std::max<std::uint64_t>(source.align(),
-                                        (segment_len / source.align()) * source.align());
+  segment_len =
+      std::max<std::uint64_t>(source.align(), (segment_len / source.align()) * source.align());
   return parallel_pass(
       source, segment_len, 1 << 12, [] { return std::optional<Violation>(); },
-      [&](std::optional<Violation>& first, RowChunk rows,
-          const riscv::Row& next, std::uint64_t begin) {
+      [&](std::optional<Violation>& first, RowChunk rows, const riscv::Row& next,
+          std::uint64_t begin) {
         if (first) return;
         for (std::size_t j = 0; j < rows.size() && !first; ++j) {
           const riscv::Row& after = j + 1 < rows.size() ? rows[j + 1] : next;

@@ -22,8 +22,7 @@ std::array<Fr, kNumConstraints> constraint_weights(std::span<const Fr> y) {
   std::array<Fr, kNumConstraints> e;
   for (std::size_t c = 0; c < kNumConstraints; ++c) {
     Fr w = Fr::one();
-    for (unsigned k = 0; k < kConstraintVars; ++k)
-      w *= ((c >> k) & 1u) ? y[k] : Fr::one() - y[k];
+    for (unsigned k = 0; k < kConstraintVars; ++k) w *= ((c >> k) & 1u) ? y[k] : Fr::one() - y[k];
     e[c] = w;
   }
   return e;
@@ -37,8 +36,7 @@ SplitEq::SplitEq(std::span<const Fr> w)
       low_(eq_table(w.subspan(w.size() - low_bits_))),
       high_(eq_table(w.first(w.size() - low_bits_))) {}
 
-AzBzKernel::AzBzKernel(const riscv::Bytecode& bytecode, std::span<const Fr> r_c,
-                       const Fr& scale)
+AzBzKernel::AzBzKernel(const riscv::Bytecode& bytecode, std::span<const Fr> r_c, const Fr& scale)
     : bytecode_(&bytecode) {
   RILL_CHECK_EQ(r_c.size(), std::size_t{kConstraintVars}, "r_c has one entry per constraint bit");
   const tracked_vector<Fr> e = eq_table(r_c);
@@ -95,7 +93,8 @@ class PairSumsSegment final : public SegmentAccumulator<riscv::Row> {
     std::array<i64, kNumConstraints> a;
     std::array<i128, kNumConstraints> b;
     for (std::size_t j = 0; j < rows.size(); ++j) {
-      const R1csInputs z = r1cs_inputs(bytecode_, rows[j], j + 1 < rows.size() ? rows[j + 1] : next);
+      const R1csInputs z =
+          r1cs_inputs(bytecode_, rows[j], j + 1 < rows.size() ? rows[j + 1] : next);
       for (std::size_t c = 0; c < kNumConstraints; ++c) {
         a[c] = static_cast<i64>(row_a(table[c], z));  // guards are small flag combinations
         b[c] = row_b(table[c], z);
@@ -258,7 +257,9 @@ struct SpartanOuterProver::PairSumsConsumer final : PassConsumer<riscv::Row> {
 
 SpartanOuterProver::SpartanOuterProver(const riscv::Bytecode& bytecode, std::vector<Fr> tau,
                                        unsigned log_t, Schedule cycle_schedule)
-    : bytecode_(bytecode), tau_(std::move(tau)), log_t_(log_t),
+    : bytecode_(bytecode),
+      tau_(std::move(tau)),
+      log_t_(log_t),
       cycle_schedule_(std::move(cycle_schedule)) {
   RILL_CHECK_EQ(tau_.size(), std::size_t{log_t_ + kConstraintVars}, "τ has log T + 5 entries");
   RILL_CHECK_EQ(cycle_schedule_.num_rounds(), log_t_, "the cycle schedule has log T rounds");
@@ -347,8 +348,7 @@ void SpartanOuterProver::bind(unsigned round, const Fr& challenge) {
   std::vector<Fr> tau_x(tau_.begin(), tau_.begin() + log_t_);
   cycle_ = std::make_unique<CycleSumcheck>(
       AzBzKernel(bytecode_, r_c, scale), log_t_, ProductShape::product(2),
-      Weight::eq(std::move(tau_x)), cycle_schedule_,
-      last_constraint_poly_.evaluate(challenge));
+      Weight::eq(std::move(tau_x)), cycle_schedule_, last_constraint_poly_.evaluate(challenge));
   pair_sums_.reset();
 }
 

@@ -124,7 +124,7 @@ class SpartanOuterProver final : public StreamingInstance<riscv::Row> {
   UniPoly last_constraint_poly_;  // h_j of the latest constraint round
   std::vector<Fr> cycle_challenges_;
   std::vector<std::array<Fr, kNumInputs>> bound_inputs_;  // Z_i[h], streaming mode only
-  std::vector<Fr> constraint_challenges_;  // r_0..r_4 in round order
+  std::vector<Fr> constraint_challenges_;                 // r_0..r_4 in round order
   std::unique_ptr<CycleSumcheck> cycle_;
 };
 

@@ -44,8 +44,8 @@ Stage1Verification verify_stage1(u64 padded_len, const Stage1Proof& proof, Trans
   for (std::size_t i = 0; i < kNumInputs; ++i) {
     const PolyId id = r1cs_input_id(static_cast<Input>(i));
     if (!accumulator.add_and_absorb(id, result.cycle_point, proof.input_claims[i], transcript)) {
-      result.failure = fmt::format("stage 1 claim on {} conflicts with an earlier claim",
-                                   poly_name(id));
+      result.failure =
+          fmt::format("stage 1 claim on {} conflicts with an earlier claim", poly_name(id));
       return result;
     }
   }

@@ -29,14 +29,24 @@ InstructionInputs instruction_inputs(const riscv::BytecodeRow& code, const Row& 
   const riscv::OperandSources sources = riscv::operand_sources(row.kind);
   InstructionInputs in;
   switch (sources.left) {
-    case riscv::LeftOperand::Rs1: in.left = row.rs1_value; break;
-    case riscv::LeftOperand::Pc: in.left = row.address; break;
-    case riscv::LeftOperand::None: break;
+    case riscv::LeftOperand::Rs1:
+      in.left = row.rs1_value;
+      break;
+    case riscv::LeftOperand::Pc:
+      in.left = row.address;
+      break;
+    case riscv::LeftOperand::None:
+      break;
   }
   switch (sources.right) {
-    case riscv::RightOperand::Rs2: in.right = row.rs2_value; break;
-    case riscv::RightOperand::Imm: in.right = code.imm_word(); break;
-    case riscv::RightOperand::None: break;
+    case riscv::RightOperand::Rs2:
+      in.right = row.rs2_value;
+      break;
+    case riscv::RightOperand::Imm:
+      in.right = code.imm_word();
+      break;
+    case riscv::RightOperand::None:
+      break;
   }
   return in;
 }
@@ -52,8 +62,7 @@ CycleLookup cycle_lookup(const riscv::BytecodeRow& code, const Row& row) {
 R1csInputs r1cs_inputs(const riscv::BytecodeRow& code, const Row& row, const Row& next) {
   const InstructionInputs in = instruction_inputs(code, row);
   const CycleLookup lookup = cycle_lookup(code, row);
-  const lookups::OperandCombination combination =
-      lookups::instruction_lookup(row.kind).combination;
+  const lookups::OperandCombination combination = lookups::instruction_lookup(row.kind).combination;
   const bool load = row.kind == Kind::Lw;
   const bool store = row.kind == Kind::Sw;
   const bool jump = riscv::is_jump(row.kind);

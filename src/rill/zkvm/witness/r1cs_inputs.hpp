@@ -55,7 +55,8 @@ enum class Input : u8 {
   kFlagIsLastInSequence,
 };
 
-inline constexpr std::size_t kNumInputs = static_cast<std::size_t>(Input::kFlagIsLastInSequence) + 1;
+inline constexpr std::size_t kNumInputs =
+    static_cast<std::size_t>(Input::kFlagIsLastInSequence) + 1;
 
 constexpr std::size_t index_of(Input input) { return static_cast<std::size_t>(input); }
 
