@@ -61,6 +61,12 @@ std::optional<G2Affine> read_g2_on_curve(std::span<const u8> in) {
   return p;
 }
 
+constexpr unsigned kMaxLogColumns = 24;  // DorySetup::generate's limit
+
+std::filesystem::path cache_file(unsigned k) {
+  return setup_cache_dir() / fmt::format("dory_setup_v{}_k{}.bin", kFileVersion, k);
+}
+
 std::span<const u8> seed_bytes(std::string_view seed) {
   return {reinterpret_cast<const u8*>(seed.data()), seed.size()};
 }
@@ -191,7 +197,7 @@ DorySetup load_or_generate_setup(unsigned max_log_n, SetupLoadReport* report) {
   SetupLoadReport local;
   SetupLoadReport& r = report != nullptr ? *report : local;
   r = SetupLoadReport{};
-  r.path = setup_cache_dir() / fmt::format("dory_setup_v{}_k{}.bin", kFileVersion, k);
+  r.path = cache_file(k);
   Stopwatch watch;
 
   std::ifstream in(r.path, std::ios::binary);
@@ -209,6 +215,21 @@ DorySetup load_or_generate_setup(unsigned max_log_n, SetupLoadReport* report) {
     fmt::print(stderr, "warning: Dory setup cache {} is unusable ({}); rebuilding it\n",
                r.path.string(), why);
   } else {
+    // The setup for K is a prefix of every larger one: a cached larger file serves too.
+    for (unsigned larger = k + 1; larger <= kMaxLogColumns; ++larger) {
+      const std::filesystem::path other = cache_file(larger);
+      std::ifstream big(other, std::ios::binary);
+      if (!big) continue;
+      const std::vector<u8> bytes((std::istreambuf_iterator<char>(big)),
+                                  std::istreambuf_iterator<char>());
+      if (std::optional<DorySetup> setup = decode_setup_file(bytes, larger, nullptr)) {
+        r.path = other;
+        r.loaded_from_cache = true;
+        r.file_bytes = bytes.size();
+        r.seconds = watch.seconds();
+        return setup->prefix(k);
+      }
+    }
     r.rebuild_reason = "no cache file";
   }
 

@@ -7,11 +7,13 @@
 //   BLAKE2b-256(payload) (32) ‖ payload
 //   payload = Γ1[0..2^K) (64 B each, uncompressed) ‖ Γ2[0..2^K) (128 B each) ‖ h1 ‖ h2 ‖ HT ‖
 //             χ_0..χ_K ‖ Δ1R_0..Δ1R_K ‖ Δ2R_0..Δ2R_K (GT, 384 B each)
-// A missing, short or corrupt file (bad magic, version, size, checksum, or any element that does
-// not decode) is rebuilt and rewritten, with a warning on stderr. Writes go to a temporary file
-// renamed into place, so concurrent processes never see a half-written file. On load, every point
-// is checked to be on its curve, Γ1[0], Γ2[0], h1 and h2 are compared with fresh hash-to-curve
-// outputs (which catches a file from another seed or method), and the checksum covers the rest.
+// When the file for K is missing, a cached file for a larger K serves (the smaller setup is its
+// prefix). A missing, short or corrupt file (bad magic, version, size, checksum, or any element
+// that does not decode) is rebuilt and rewritten, with a warning on stderr. Writes go to a
+// temporary file renamed into place, so concurrent processes never see a half-written file. On
+// load, every point is checked to be on its curve, Γ1[0], Γ2[0], h1 and h2 are compared with fresh
+// hash-to-curve outputs (which catches a file from another seed or method), and the checksum covers
+// the rest.
 #pragma once
 
 #include <filesystem>

@@ -115,6 +115,19 @@ TEST_F(DorySetupCache, CorruptShortOrForeignFilesAreRebuilt) {
   }
 }
 
+TEST_F(DorySetupCache, LargerCachedSetupServesSmallerSizes) {
+  SetupLoadReport big;
+  const DorySetup large = load(big);  // K = 4
+  SetupLoadReport small;
+  ::testing::internal::CaptureStderr();
+  const DorySetup prefix = load_or_generate_setup(4, &small);  // K = 2
+  EXPECT_TRUE(::testing::internal::GetCapturedStderr().empty());
+  EXPECT_TRUE(small.loaded_from_cache);
+  EXPECT_EQ(small.path, big.path);
+  EXPECT_EQ(prefix.max_log_columns(), 2u);
+  EXPECT_EQ(prefix.digest(), DorySetup::generate(4).digest());
+}
+
 // A file with a valid checksum but generators from another seed is caught by the spot checks.
 TEST_F(DorySetupCache, FileFromAnotherSeedIsRejected) {
   const DorySetup setup = DorySetup::generate(kLogN);
