@@ -256,6 +256,65 @@ inline Limbs mul_by_u128_below_4p_adx(const Limbs& x, u64 k0, u64 k1, const Limb
 }
 // clang-format on
 
+// clang-format off
+// (a + b) mod p for a, b < p < 2^255: add, subtract p from a copy, keep the copy unless that
+// borrowed. GCC's own code for the same steps adds a setc/test pair and register shuffles.
+inline Limbs add_mod_asm(const Limbs& a, const Limbs& b, const Limbs& p) {
+  u64 t0 = a[0], t1 = a[1], t2 = a[2], t3 = a[3];
+  u64 s0, s1, s2, s3;
+  __asm__(
+      "addq %[b0], %[t0]\n\t"
+      "adcq %[b1], %[t1]\n\t"
+      "adcq %[b2], %[t2]\n\t"
+      "adcq %[b3], %[t3]\n\t"
+      "movq %[t0], %[s0]\n\t"
+      "movq %[t1], %[s1]\n\t"
+      "movq %[t2], %[s2]\n\t"
+      "movq %[t3], %[s3]\n\t"
+      "subq %[p0], %[s0]\n\t"
+      "sbbq %[p1], %[s1]\n\t"
+      "sbbq %[p2], %[s2]\n\t"
+      "sbbq %[p3], %[s3]\n\t"
+      "cmovncq %[s0], %[t0]\n\t"
+      "cmovncq %[s1], %[t1]\n\t"
+      "cmovncq %[s2], %[t2]\n\t"
+      "cmovncq %[s3], %[t3]\n\t"
+      : [t0] "+&r"(t0), [t1] "+&r"(t1), [t2] "+&r"(t2), [t3] "+&r"(t3), [s0] "=&r"(s0),
+        [s1] "=&r"(s1), [s2] "=&r"(s2), [s3] "=&r"(s3)
+      : [b0] "rm"(b[0]), [b1] "rm"(b[1]), [b2] "rm"(b[2]), [b3] "rm"(b[3]), [p0] "m"(p[0]),
+        [p1] "m"(p[1]), [p2] "m"(p[2]), [p3] "m"(p[3])
+      : "cc");
+  return {t0, t1, t2, t3};
+}
+// clang-format on
+
+// clang-format off
+// (a − b) mod p for a, b < p: subtract, then add back p, or zero chosen by cmov on the borrow.
+inline Limbs sub_mod_asm(const Limbs& a, const Limbs& b, const Limbs& p) {
+  u64 t0 = a[0], t1 = a[1], t2 = a[2], t3 = a[3];
+  u64 s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  __asm__(
+      "subq %[b0], %[t0]\n\t"
+      "sbbq %[b1], %[t1]\n\t"
+      "sbbq %[b2], %[t2]\n\t"
+      "sbbq %[b3], %[t3]\n\t"
+      "cmovcq %[p0], %[s0]\n\t"
+      "cmovcq %[p1], %[s1]\n\t"
+      "cmovcq %[p2], %[s2]\n\t"
+      "cmovcq %[p3], %[s3]\n\t"
+      "addq %[s0], %[t0]\n\t"
+      "adcq %[s1], %[t1]\n\t"
+      "adcq %[s2], %[t2]\n\t"
+      "adcq %[s3], %[t3]\n\t"
+      : [t0] "+&r"(t0), [t1] "+&r"(t1), [t2] "+&r"(t2), [t3] "+&r"(t3), [s0] "+&r"(s0),
+        [s1] "+&r"(s1), [s2] "+&r"(s2), [s3] "+&r"(s3)
+      : [b0] "rm"(b[0]), [b1] "rm"(b[1]), [b2] "rm"(b[2]), [b3] "rm"(b[3]), [p0] "m"(p[0]),
+        [p1] "m"(p[1]), [p2] "m"(p[2]), [p3] "m"(p[3])
+      : "cc");
+  return {t0, t1, t2, t3};
+}
+// clang-format on
+
 #undef RILL_ADX_MUL_ROW
 #undef RILL_ADX_REDUCE_ROW
 

@@ -52,6 +52,34 @@ TYPED_TEST(AsmMatchesPortable, OnAMillionRandomPairsAndEdgeValues) {
 #endif
 }
 
+// Addition and subtraction in assembly against the portable limb code, including edge values.
+TYPED_TEST(AsmMatchesPortable, AddAndSubOnAMillionRandomPairs) {
+#if RILL_FIELD_HAVE_ADX_ASM
+  using F = TypeParam;
+  const auto check = [](const F& a, const F& b) {
+    const auto& x = a.montgomery_limbs();
+    const auto& y = b.montgomery_limbs();
+    ASSERT_EQ(field_detail::add_mod_asm(x, y, F::kModulus),
+              field_detail::add_mod(x, y, F::kModulus));
+    ASSERT_EQ(field_detail::sub_mod_asm(x, y, F::kModulus),
+              field_detail::sub_mod(x, y, F::kModulus));
+  };
+  const std::vector<F> edges = {
+      F::zero(), F::one(), -F::one(), -F::from_u64(2),
+      F::from_montgomery_unchecked(field_detail::sub_small(F::kModulus, 1))};
+  for (const F& a : edges) {
+    for (const F& b : edges) check(a, b);
+  }
+  std::mt19937_64 rng(999);
+  for (int i = 0; i < 1'000'000; ++i) {
+    check(F::random(rng), F::random(rng));
+    if (::testing::Test::HasFatalFailure()) return;
+  }
+#else
+  GTEST_SKIP() << "no x86-64 assembly path in this build";
+#endif
+}
+
 // Montgomery multiplication accepts unreduced inputs below 2p (Fq2 relies on it): both paths give
 // the product of the reduced inputs.
 TYPED_TEST(AsmMatchesPortable, UnreducedInputsBelowTwoP) {

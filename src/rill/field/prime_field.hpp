@@ -181,9 +181,19 @@ class PrimeField {
   friend constexpr bool operator==(const PrimeField&, const PrimeField&) = default;
 
   friend constexpr PrimeField operator+(const PrimeField& a, const PrimeField& b) {
+#if RILL_FIELD_HAVE_ADX_ASM
+    if (!std::is_constant_evaluated()) {
+      return from_montgomery_unchecked(field_detail::add_mod_asm(a.mont_, b.mont_, kModulus));
+    }
+#endif
     return from_montgomery_unchecked(field_detail::add_mod(a.mont_, b.mont_, kModulus));
   }
   friend constexpr PrimeField operator-(const PrimeField& a, const PrimeField& b) {
+#if RILL_FIELD_HAVE_ADX_ASM
+    if (!std::is_constant_evaluated()) {
+      return from_montgomery_unchecked(field_detail::sub_mod_asm(a.mont_, b.mont_, kModulus));
+    }
+#endif
     return from_montgomery_unchecked(field_detail::sub_mod(a.mont_, b.mont_, kModulus));
   }
   constexpr PrimeField operator-() const { return PrimeField{} - *this; }
