@@ -107,6 +107,24 @@ TEST(DoryOpening, OneHotCompletenessEightToSixteen) { check_one_hot_sizes(8, 16)
 TEST(DoryOpening, OneHotCompletenessSeventeenToNineteen) { check_one_hot_sizes(17, 19); }
 TEST(DoryOpening, OneHotCompletenessTwenty) { check_one_hot_sizes(20, 20); }
 
+// The zero polynomial: identity rows, v = 0, E1 = O; MSMs, pairings and the encoding must all
+// take points at infinity.
+TEST(DoryOpening, ZeroPolynomialOpensAndRoundTrips) {
+  const DorySetup& setup = test::shared_setup(12);
+  std::mt19937_64 rng(5);
+  for (unsigned n : {0u, 5u}) {
+    const MatrixShape shape = MatrixShape::balanced(n);
+    const std::vector<Fr> zeros(std::size_t{1} << n, Fr::zero());
+    const std::vector<Fr> point = test::random_point(rng, n);
+    const Opened o = commit_and_prove(setup, shape, zeros, point, Fr::zero());
+    EXPECT_TRUE(o.proof.vmv_e1.infinity);
+    const auto decoded = decode_dory_proof(encode_dory_proof(o.proof), shape.rounds());
+    ASSERT_TRUE(decoded.has_value()) << decoded.error;
+    EXPECT_TRUE(verify(setup, shape, o.com.commitment, point, Fr::zero(), *decoded).ok) << n;
+    EXPECT_FALSE(verify(setup, shape, o.com.commitment, point, Fr::one(), *decoded).ok) << n;
+  }
+}
+
 class DorySoundness : public ::testing::Test {
  protected:
   static constexpr unsigned kN = 7;  // odd: ν = 3, σ = 4 exercises the padded rows
