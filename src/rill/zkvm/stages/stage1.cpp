@@ -5,11 +5,12 @@
 namespace rill::zkvm {
 
 Schedule stage1_cycle_schedule(unsigned log_t, const Stage1Config& config) {
+  constexpr unsigned kFirstWindow = 4;
   if (!config.streaming) return Schedule::linear_only(log_t);
   const unsigned switch_round = log_t / 2;
   std::vector<unsigned> windows;
   for (unsigned covered = 0; covered < switch_round;) {
-    const unsigned wanted = windows.empty() ? 2 : windows.size() == 1 ? 3 : config.max_window;
+    const unsigned wanted = windows.empty() ? kFirstWindow : config.max_window;
     const unsigned size = std::min({wanted, config.max_window, switch_round - covered});
     windows.push_back(size);
     covered += size;
