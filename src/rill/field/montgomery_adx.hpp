@@ -1,7 +1,9 @@
-// Montgomery multiplication with MULX/ADCX/ADOX (BMI2 + ADX), in inline assembly because GCC and
-// Clang never emit ADCX/ADOX themselves (reference/toolchain.md §4). Two independent carry chains
-// (CF through ADCX, OF through ADOX) let the low and high halves of each row of partial products
-// be added in one pass. Only compiled on x86-64; callers check cpu_has_mulx_adx() first.
+// The x86-64 inline-assembly kernels of the field layer. Montgomery multiplication and the integer
+// products use MULX/ADCX/ADOX (BMI2 + ADX), which GCC and Clang never emit themselves
+// (reference/toolchain.md §4): two independent carry chains (CF through ADCX, OF through ADOX) add
+// the low and high halves of each row of partial products in one pass; callers check
+// cpu_has_mulx_adx() first. Addition and subtraction use only baseline x86-64 (adc/sbb/cmov) and
+// need no check. Each kernel is tested against its portable counterpart (montgomery_test.cpp).
 #pragma once
 
 #include "rill/field/limbs.hpp"
