@@ -140,6 +140,11 @@ u32 bytecode_ra_index(const OneHotParams& p, u32 pc, unsigned chunk) {
   return one_hot_chunk(pc, chunk, p.bytecode_chunks, p.log_k_chunk);
 }
 
+std::optional<u32> ram_word(const riscv::MemoryLayout& layout, const Row& row) {
+  if (row.ram_op == riscv::RamOp::None) return std::nullopt;
+  return layout.word_index(row.ram_address);
+}
+
 std::optional<u32> ram_ra_index(const OneHotParams& p, std::optional<u32> ram_word,
                                 unsigned chunk) {
   if (!ram_word) return std::nullopt;

@@ -195,5 +195,20 @@ TEST(CycleWitness, OneHotChunksAreMostSignificantFirst) {
   EXPECT_EQ(OneHotParams::for_sizes(u64{1} << 25, 2, 2).log_k_chunk, 8u);
 }
 
+TEST(CycleWitness, RamWordIsTheRemappedAddress) {
+  // An ELF with one text word at kRamStart; the layout puts the I/O block below it, so word
+  // index (a − lowest)/4 of kRamStart is the I/O block's size in words.
+  riscv::Program program;
+  program.entry = riscv::kRamStart;
+  program.segments.push_back({riscv::kRamStart, 4, true, {0x13, 0, 0, 0}});
+  program.text.push_back({riscv::kRamStart, riscv::kRamStart + 4});
+  const riscv::MemoryLayout layout(riscv::MemoryConfig{}, program);
+  Row r;
+  EXPECT_FALSE(ram_word(layout, r).has_value());
+  r.ram_op = riscv::RamOp::Write;
+  r.ram_address = riscv::kRamStart + 8;
+  EXPECT_EQ(ram_word(layout, r), layout.io_words() + 2);
+}
+
 }  // namespace
 }  // namespace rill::zkvm
