@@ -138,19 +138,35 @@ TEST(Stage1, TamperedProofsAreRejected) {
   std::vector<u8> output = run.summary.output;
   output.push_back(0);
   EXPECT_FALSE(verify(*run.machine, run.input, output, run.summary.panicked, result.proof).ok);
+  // So does a flipped panic flag.
+  EXPECT_FALSE(verify(*run.machine, run.input, run.summary.output, !run.summary.panicked,
+                      result.proof)
+                   .ok);
 }
 
 TEST(ProofBytes, RoundTripAndRejectMalformedInput) {
   const GuestRun run = testing::run_guest("fibonacci", 10);
   const Proof proof = prove_run(run, ProverOptions{}).proof;
   const std::vector<u8> bytes = serialize(proof);
-  // Header 28 bytes; stage 1: 1 + 4 + 1 + rounds·3·32 + 4 + 34·32.
+  // Header 28 bytes; outputs 4 + |output| + 1; stage 1: 1 + 4 + 1 + rounds·3·32 + 4 + 34·32.
   const std::size_t rounds = proof.stage1.sumcheck.round_polys.size();
   EXPECT_EQ(u64{1} << (rounds - 5), proof.trace_length);  // log T + 5 rounds
-  EXPECT_EQ(bytes.size(), 28u + 6u + rounds * 3 * 32 + 4u + kNumInputs * 32);
+  ASSERT_EQ(proof.output, run.summary.output);
+  ASSERT_FALSE(proof.output.empty());
+  const std::size_t output_section = 4 + proof.output.size() + 1;
+  EXPECT_EQ(bytes.size(), 28u + output_section + 6u + rounds * 3 * 32 + 4u + kNumInputs * 32);
   const ProofDecoding decoded = deserialize(bytes);
   ASSERT_TRUE(decoded.proof.has_value()) << decoded.error;
   EXPECT_EQ(serialize(*decoded.proof), bytes);
+  EXPECT_EQ(decoded.proof->output, run.summary.output);
+  EXPECT_FALSE(decoded.proof->panicked);
+
+  std::vector<u8> bad_panic_flag = bytes;
+  bad_panic_flag[28 + output_section - 1] = 2;
+  EXPECT_NE(deserialize(bad_panic_flag).error.find("panic flag"), std::string::npos);
+  std::vector<u8> huge_output = bytes;
+  huge_output[31] = 0x7F;  // output length's top byte
+  EXPECT_NE(deserialize(huge_output).error.find("output length"), std::string::npos);
 
   std::vector<u8> trailing = bytes;
   trailing.push_back(0);

@@ -16,6 +16,7 @@ constexpr u8 kStage1Tag = 1;
 constexpr u32 kMaxRounds = 64;
 constexpr u32 kMaxDegree = 32;
 constexpr u32 kMaxClaims = 1024;
+constexpr u32 kMaxOutputBytes = u32{1} << 24;
 
 class Writer {
  public:
@@ -112,6 +113,9 @@ std::vector<u8> serialize(const Proof& proof) {
   w.uint(kProofFormatVersion, 4);
   w.uint(proof.trace_length, 8);
   w.uint(proof.ram_k, 8);
+  w.uint(proof.output.size(), 4);
+  w.bytes(proof.output);
+  w.uint(proof.panicked ? 1 : 0, 1);
   write_stage1(w, proof.stage1);
   return w.take();
 }
@@ -127,6 +131,13 @@ ProofDecoding deserialize(std::span<const u8> bytes) {
   Proof proof;
   proof.trace_length = r.uint(8, "trace length");
   proof.ram_k = r.uint(8, "K_ram");
+  const u64 output_len = r.uint(4, "output length");
+  if (output_len > kMaxOutputBytes) r.fail("output length too large");
+  const auto output = r.bytes(r.ok() ? output_len : 0, "output bytes");
+  proof.output.assign(output.begin(), output.end());
+  const u64 panic = r.uint(1, "panic flag");
+  if (r.ok() && panic > 1) r.fail("panic flag is neither 0 nor 1");
+  proof.panicked = panic == 1;
   proof.stage1 = read_stage1(r);
   if (r.ok() && !r.at_end()) r.fail(fmt::format("{} trailing bytes", r.remaining()));
   if (!r.ok()) return {std::nullopt, r.error()};

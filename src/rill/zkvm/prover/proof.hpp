@@ -1,7 +1,8 @@
-// The proof container and its byte format, version 1 (docs/proof-format.md, "Proof container
+// The proof container and its byte format, version 2 (docs/proof-format.md, "Proof container
 // and stage 1"). All integers little-endian, field elements as canonical 32-byte little-endian:
 //
 //   "RILLPRF1" (8 bytes) | u32 format version | u64 T | u64 K_ram
+//   | u32 output length | output bytes | u8 panic flag (0 or 1)
 //   stage 1: u8 tag 1 | u32 rounds | u8 degree | rounds × degree field elements (each round
 //            polynomial compressed: every coefficient but the linear one)
 //            | u32 claims | claims × field element
@@ -23,6 +24,10 @@ namespace rill::zkvm {
 struct Proof {
   u64 trace_length = 0;
   u64 ram_k = 0;
+  // The public outputs the proof claims. They are bound through the transcript preamble, so the
+  // verifier checks them; they travel in the container so that a proof file is self-describing.
+  std::vector<u8> output;
+  bool panicked = false;
   Stage1Proof stage1;
 };
 

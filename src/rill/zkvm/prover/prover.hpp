@@ -64,6 +64,8 @@ ProveResult prove(const riscv::Machine& machine, std::span<const u8> input,
   result.mode = options.resolved_mode(summary.padded_len);
   result.proof.trace_length = summary.padded_len;
   result.proof.ram_k = summary.k_ram;
+  result.proof.output = summary.output;
+  result.proof.panicked = summary.panicked;
   const Statement statement = make_statement(machine, input, summary.output, summary.panicked,
                                              summary.padded_len, summary.k_ram);
   Transcript transcript = start_transcript(statement);

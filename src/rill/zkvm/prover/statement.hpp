@@ -12,7 +12,9 @@
 
 namespace rill::zkvm {
 
-inline constexpr u32 kProofFormatVersion = 1;
+// Version history: 1, stage 1 only; 2, the container carries the claimed output bytes and panic
+// flag, so a proof file states its own public outputs (docs/proof-format.md).
+inline constexpr u32 kProofFormatVersion = 2;
 inline constexpr std::string_view kTranscriptLabel = "rill";
 
 struct Statement {
