@@ -34,6 +34,15 @@ struct CommonOptions {
 // Prints the standard message for a capability that does not exist yet and returns kExitUsage.
 int not_available(const std::string& command, const std::string& what);
 
+// "512M", "2G", "1.5G", "4096" (bytes; K/M/G/T are powers of 1024). Throws InputError.
+std::uint64_t parse_size(const std::string& text);
+
+// Whole-file I/O for proofs. read_file throws InputError when the file cannot be read;
+// write_file_atomically writes a temporary file next to `path` and renames it, so a failed run
+// never leaves a partial file that looks valid.
+std::vector<std::uint8_t> read_file(const std::string& path);
+void write_file_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes);
+
 // Lowercase hex of bytes.
 std::string to_hex(const std::vector<std::uint8_t>& bytes);
 

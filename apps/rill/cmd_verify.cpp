@@ -1,5 +1,14 @@
+// `rill verify`: check a proof file against the program and its input. The proof file states
+// the outputs it claims; the preprocessing is recomputed from the ELF.
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "rill/riscv/elf_loader.hpp"
+#include "rill/util/timer.hpp"
+#include "rill/zkvm/prover/prover.hpp"
 
 namespace rill::cli {
 
@@ -14,8 +23,9 @@ Action add_verify_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "verify",
       "Check a proof against the program, its input and the outputs the proof claims. The\n"
-      "preprocessing is recomputed from the ELF. Exit code 0: valid; 1: invalid (the reason is\n"
-      "printed); 2: usage or input error.");
+      "preprocessing is recomputed from the ELF. This build checks stage 1 of the protocol only\n"
+      "(see 'rill prove --help'). Exit code 0: valid; 1: invalid (the reason is printed);\n"
+      "2: usage or input error.");
   cmd->add_option("PROGRAM", opts->program, "Guest ELF the proof is about")
       ->required()
       ->check(CLI::ExistingFile);
@@ -24,7 +34,36 @@ Action add_verify_command(CLI::App& app) {
       ->check(CLI::ExistingFile);
   opts->input.add_to(*cmd);
   opts->common.add_json(*cmd);
-  return [opts] { return not_available("verify", "verification"); };
+  return [opts] {
+    const riscv::Machine machine(riscv::load_elf(opts->program), riscv::MemoryConfig{});
+    const std::vector<std::uint8_t> input = opts->input.load();
+    const std::vector<std::uint8_t> bytes = read_file(opts->proof);
+    const Stopwatch watch;
+    const zkvm::ProofDecoding decoded = zkvm::deserialize(bytes);
+    zkvm::VerifyResult verdict;
+    if (decoded.proof) {
+      const zkvm::Proof& proof = *decoded.proof;
+      verdict = zkvm::verify(machine, input, proof.output, proof.panicked, proof);
+    } else {
+      verdict.reason = "malformed proof: " + decoded.error;
+    }
+    const double seconds = watch.seconds();
+    if (opts->common.json) {
+      nlohmann::json j = {{"valid", verdict.ok}, {"seconds", seconds}};
+      if (decoded.proof) {
+        j["output"] = to_hex(decoded.proof->output);
+        j["panicked"] = decoded.proof->panicked;
+      }
+      if (!verdict.ok) j["reason"] = verdict.reason;
+      fmt::print("{}\n", j.dump());
+    } else if (verdict.ok) {
+      fmt::print("valid (stage 1): output {}{}, {:.3f} s\n", to_hex(decoded.proof->output),
+                 decoded.proof->panicked ? ", guest panicked" : "", seconds);
+    } else {
+      fmt::print("invalid: {}\n", verdict.reason);
+    }
+    return verdict.ok ? kExitOk : kExitRejected;
+  };
 }
 
 }  // namespace rill::cli
