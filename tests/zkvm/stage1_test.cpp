@@ -139,9 +139,8 @@ TEST(Stage1, TamperedProofsAreRejected) {
   output.push_back(0);
   EXPECT_FALSE(verify(*run.machine, run.input, output, run.summary.panicked, result.proof).ok);
   // So does a flipped panic flag.
-  EXPECT_FALSE(verify(*run.machine, run.input, run.summary.output, !run.summary.panicked,
-                      result.proof)
-                   .ok);
+  EXPECT_FALSE(
+      verify(*run.machine, run.input, run.summary.output, !run.summary.panicked, result.proof).ok);
 }
 
 TEST(ProofBytes, RoundTripAndRejectMalformedInput) {
