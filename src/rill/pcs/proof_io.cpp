@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "rill/pcs/proof.hpp"
+#include "rill/util/byte_io.hpp"
 
 namespace rill {
 
@@ -11,61 +12,31 @@ constexpr std::size_t kG1 = 64, kG2 = 128, kGt = 384;
 constexpr std::size_t kRoundBytes = 6 * kGt + 3 * kG1 + 3 * kG2;
 constexpr unsigned kMaxRounds = 32;
 
-class Writer {
- public:
-  explicit Writer(std::size_t size) { out_.reserve(size); }
-  template <std::size_t N>
-  void put(const std::array<u8, N>& bytes) {
-    out_.insert(out_.end(), bytes.begin(), bytes.end());
-  }
-  void put(const GT& x) { put(x.to_bytes()); }
-  void put(const G1Affine& x) { put(x.to_uncompressed_bytes()); }
-  void put(const G2Affine& x) { put(x.to_uncompressed_bytes()); }
-  void put_u8(u8 v) { out_.push_back(v); }
-  void put_u32(u32 v) {
-    for (int i = 0; i < 4; ++i) out_.push_back(static_cast<u8>(v >> (8 * i)));
-  }
-  std::vector<u8> take() { return std::move(out_); }
+void put(ByteWriter& w, const GT& x) { w.bytes(x.to_bytes()); }
+void put(ByteWriter& w, const G1Affine& x) { w.bytes(x.to_uncompressed_bytes()); }
+void put(ByteWriter& w, const G2Affine& x) { w.bytes(x.to_uncompressed_bytes()); }
 
- private:
-  std::vector<u8> out_;
-};
-
-// Reads elements in order; the first failure is kept (with the element's name) and later reads
-// are no-ops, so decode code reads straight through and checks once.
-class Reader {
- public:
-  explicit Reader(std::span<const u8> in) : in_(in) {}
-  bool ok() const { return error_.empty(); }
-  const std::string& error() const { return error_; }
-
-  void get(GT& out, const char* what) { take(out, GT::from_bytes(next(kGt)), what); }
-  void get(G1Affine& out, const char* what) {
-    take(out, G1Affine::from_uncompressed_bytes(next(kG1)), what);
+// Reads one group element; a decoding failure is recorded with the element's name (the reader
+// keeps the first failure, and later reads are no-ops).
+template <class T>
+void get(ByteReader& r, T& out, std::size_t size, DecodeResult<T> (*decode)(std::span<const u8>),
+         const char* what) {
+  const std::span<const u8> bytes = r.bytes(size, what);
+  if (!r.ok()) return;
+  const DecodeResult<T> decoded = decode(bytes);
+  if (decoded) {
+    out = *decoded;
+  } else {
+    r.fail(fmt::format("{}: {}", what, decoded.error));
   }
-  void get(G2Affine& out, const char* what) {
-    take(out, G2Affine::from_uncompressed_bytes(next(kG2)), what);
-  }
-
- private:
-  std::span<const u8> next(std::size_t n) {
-    const std::span<const u8> s = in_.subspan(at_, n);  // lengths are checked up front
-    at_ += n;
-    return s;
-  }
-  template <class T>
-  void take(T& out, const DecodeResult<T>& r, const char* what) {
-    if (!ok()) return;
-    if (r) {
-      out = *r;
-    } else {
-      error_ = fmt::format("{}: {}", what, r.error);
-    }
-  }
-  std::span<const u8> in_;
-  std::size_t at_ = 0;
-  std::string error_;
-};
+}
+void get(ByteReader& r, GT& out, const char* what) { get(r, out, kGt, &GT::from_bytes, what); }
+void get(ByteReader& r, G1Affine& out, const char* what) {
+  get(r, out, kG1, &G1Affine::from_uncompressed_bytes, what);
+}
+void get(ByteReader& r, G2Affine& out, const char* what) {
+  get(r, out, kG2, &G2Affine::from_uncompressed_bytes, what);
+}
 
 }  // namespace
 
@@ -75,27 +46,27 @@ std::size_t dory_proof_bytes(unsigned rounds) {
 
 std::vector<u8> encode_dory_proof(const DoryProof& p) {
   const unsigned rounds = static_cast<unsigned>(p.first.size());
-  Writer w(dory_proof_bytes(rounds));
-  w.put_u8(kDoryProofVersion);
-  w.put_u32(rounds);
-  w.put(p.vmv_c);
-  w.put(p.vmv_d2);
-  w.put(p.vmv_e1);
+  ByteWriter w(dory_proof_bytes(rounds));
+  w.uint(kDoryProofVersion, 1);
+  w.uint(rounds, 4);
+  put(w, p.vmv_c);
+  put(w, p.vmv_d2);
+  put(w, p.vmv_e1);
   for (unsigned i = 0; i < rounds; ++i) {
     const DoryFirstMessage& f = p.first[i];
     const DorySecondMessage& s = p.second[i];
-    for (const GT* x : {&f.d1_left, &f.d1_right, &f.d2_left, &f.d2_right}) w.put(*x);
-    w.put(f.e1_beta);
-    w.put(f.e2_beta);
-    w.put(s.c_plus);
-    w.put(s.c_minus);
-    w.put(s.e1_plus);
-    w.put(s.e1_minus);
-    w.put(s.e2_plus);
-    w.put(s.e2_minus);
+    for (const GT* x : {&f.d1_left, &f.d1_right, &f.d2_left, &f.d2_right}) put(w, *x);
+    put(w, f.e1_beta);
+    put(w, f.e2_beta);
+    put(w, s.c_plus);
+    put(w, s.c_minus);
+    put(w, s.e1_plus);
+    put(w, s.e1_minus);
+    put(w, s.e2_plus);
+    put(w, s.e2_minus);
   }
-  w.put(p.final_e1);
-  w.put(p.final_e2);
+  put(w, p.final_e1);
+  put(w, p.final_e2);
   return w.take();
 }
 
@@ -112,31 +83,31 @@ DecodeResult<DoryProof> decode_dory_proof(std::span<const u8> bytes, unsigned ex
   if (bytes.size() != dory_proof_bytes(rounds))
     return Result::fail(
         fmt::format("proof is {} bytes, expected {}", bytes.size(), dory_proof_bytes(rounds)));
-  Reader r(bytes.subspan(5));
+  ByteReader r(bytes.subspan(5));
   DoryProof p;
-  r.get(p.vmv_c, "vmv_c");
-  r.get(p.vmv_d2, "vmv_d2");
-  r.get(p.vmv_e1, "vmv_e1");
+  get(r, p.vmv_c, "vmv_c");
+  get(r, p.vmv_d2, "vmv_d2");
+  get(r, p.vmv_e1, "vmv_e1");
   p.first.resize(rounds);
   p.second.resize(rounds);
   for (u32 i = 0; i < rounds && r.ok(); ++i) {
     DoryFirstMessage& f = p.first[i];
     DorySecondMessage& s = p.second[i];
-    r.get(f.d1_left, "d1_left");
-    r.get(f.d1_right, "d1_right");
-    r.get(f.d2_left, "d2_left");
-    r.get(f.d2_right, "d2_right");
-    r.get(f.e1_beta, "e1_beta");
-    r.get(f.e2_beta, "e2_beta");
-    r.get(s.c_plus, "c_plus");
-    r.get(s.c_minus, "c_minus");
-    r.get(s.e1_plus, "e1_plus");
-    r.get(s.e1_minus, "e1_minus");
-    r.get(s.e2_plus, "e2_plus");
-    r.get(s.e2_minus, "e2_minus");
+    get(r, f.d1_left, "d1_left");
+    get(r, f.d1_right, "d1_right");
+    get(r, f.d2_left, "d2_left");
+    get(r, f.d2_right, "d2_right");
+    get(r, f.e1_beta, "e1_beta");
+    get(r, f.e2_beta, "e2_beta");
+    get(r, s.c_plus, "c_plus");
+    get(r, s.c_minus, "c_minus");
+    get(r, s.e1_plus, "e1_plus");
+    get(r, s.e1_minus, "e1_minus");
+    get(r, s.e2_plus, "e2_plus");
+    get(r, s.e2_minus, "e2_minus");
   }
-  r.get(p.final_e1, "final_e1");
-  r.get(p.final_e2, "final_e2");
+  get(r, p.final_e1, "final_e1");
+  get(r, p.final_e2, "final_e2");
   if (!r.ok()) return Result::fail(r.error());
   return Result::ok(std::move(p));
 }

@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "rill/util/byte_io.hpp"
 #include "rill/zkvm/prover/statement.hpp"
 
 namespace rill::zkvm {
@@ -18,62 +19,18 @@ constexpr u32 kMaxDegree = 32;
 constexpr u32 kMaxClaims = 1024;
 constexpr u32 kMaxOutputBytes = u32{1} << 24;
 
-class Writer {
- public:
-  void bytes(std::span<const u8> b) { out_.insert(out_.end(), b.begin(), b.end()); }
-  void uint(u64 v, unsigned width) {
-    for (unsigned i = 0; i < width; ++i) out_.push_back(static_cast<u8>(v >> (8 * i)));
-  }
-  void field(const Fr& x) { bytes(x.to_bytes()); }
-  std::vector<u8> take() { return std::move(out_); }
+// Field elements are canonical 32-byte little-endian.
+void write_field(ByteWriter& w, const Fr& x) { w.bytes(x.to_bytes()); }
 
- private:
-  std::vector<u8> out_;
-};
+Fr read_field(ByteReader& r, const char* what) {
+  const auto b = r.bytes(32, what);
+  if (!r.ok()) return Fr::zero();
+  const auto x = Fr::from_bytes(b);
+  if (!x) r.fail(fmt::format("non-canonical field element in {}", what));
+  return x.value_or(Fr::zero());
+}
 
-// Reads from untrusted bytes; the first failure is kept and every later read fails too.
-class Reader {
- public:
-  explicit Reader(std::span<const u8> in) : in_(in) {}
-  bool ok() const { return error_.empty(); }
-  const std::string& error() const { return error_; }
-  bool at_end() const { return pos_ == in_.size(); }
-  std::size_t remaining() const { return in_.size() - pos_; }
-
-  void fail(std::string why) {
-    if (ok()) error_ = std::move(why);
-  }
-  std::span<const u8> bytes(std::size_t n, const char* what) {
-    if (!ok()) return {};
-    if (remaining() < n) {
-      fail(fmt::format("truncated proof: {} needs {} bytes, {} left", what, n, remaining()));
-      return {};
-    }
-    const auto s = in_.subspan(pos_, n);
-    pos_ += n;
-    return s;
-  }
-  u64 uint(unsigned width, const char* what) {
-    const auto b = bytes(width, what);
-    u64 v = 0;
-    for (std::size_t i = 0; i < b.size(); ++i) v |= u64{b[i]} << (8 * i);
-    return v;
-  }
-  Fr field(const char* what) {
-    const auto b = bytes(32, what);
-    if (!ok()) return Fr::zero();
-    const auto x = Fr::from_bytes(b);
-    if (!x) fail(fmt::format("non-canonical field element in {}", what));
-    return x.value_or(Fr::zero());
-  }
-
- private:
-  std::span<const u8> in_;
-  std::size_t pos_ = 0;
-  std::string error_;
-};
-
-void write_stage1(Writer& w, const Stage1Proof& s) {
+void write_stage1(ByteWriter& w, const Stage1Proof& s) {
   w.uint(kStage1Tag, 1);
   const auto& rounds = s.sumcheck.round_polys;
   const std::size_t degree = rounds.empty() ? 0 : rounds.front().degree();
@@ -81,13 +38,13 @@ void write_stage1(Writer& w, const Stage1Proof& s) {
   w.uint(degree, 1);
   for (const CompressedUniPoly& p : rounds) {
     RILL_CHECK_EQ(p.degree(), degree, "every round polynomial has the batch degree");
-    for (const Fr& c : p.coeffs_except_linear()) w.field(c);
+    for (const Fr& c : p.coeffs_except_linear()) write_field(w, c);
   }
   w.uint(s.input_claims.size(), 4);
-  for (const Fr& c : s.input_claims) w.field(c);
+  for (const Fr& c : s.input_claims) write_field(w, c);
 }
 
-Stage1Proof read_stage1(Reader& r) {
+Stage1Proof read_stage1(ByteReader& r) {
   Stage1Proof s;
   if (r.uint(1, "stage tag") != kStage1Tag) r.fail("expected the stage 1 section");
   const u64 rounds = r.uint(4, "stage 1 round count");
@@ -96,19 +53,20 @@ Stage1Proof read_stage1(Reader& r) {
   for (u64 i = 0; i < rounds && r.ok(); ++i) {
     std::vector<Fr> coeffs;
     for (u64 k = 0; k < degree && r.ok(); ++k)
-      coeffs.push_back(r.field("stage 1 round polynomial"));
+      coeffs.push_back(read_field(r, "stage 1 round polynomial"));
     s.sumcheck.round_polys.emplace_back(std::move(coeffs));
   }
   const u64 claims = r.uint(4, "stage 1 claim count");
   if (claims > kMaxClaims) r.fail("stage 1 claim count too large");
-  for (u64 i = 0; i < claims && r.ok(); ++i) s.input_claims.push_back(r.field("stage 1 claims"));
+  for (u64 i = 0; i < claims && r.ok(); ++i)
+    s.input_claims.push_back(read_field(r, "stage 1 claims"));
   return s;
 }
 
 }  // namespace
 
 std::vector<u8> serialize(const Proof& proof) {
-  Writer w;
+  ByteWriter w;
   w.bytes(std::span(reinterpret_cast<const u8*>(kMagic), sizeof kMagic));
   w.uint(kProofFormatVersion, 4);
   w.uint(proof.trace_length, 8);
@@ -121,7 +79,7 @@ std::vector<u8> serialize(const Proof& proof) {
 }
 
 ProofDecoding deserialize(std::span<const u8> bytes) {
-  Reader r(bytes);
+  ByteReader r(bytes);
   const auto magic = r.bytes(sizeof kMagic, "magic");
   if (r.ok() && std::memcmp(magic.data(), kMagic, sizeof kMagic) != 0) r.fail("not a Rill proof");
   const u64 version = r.uint(4, "format version");
