@@ -12,6 +12,7 @@
 #include "commands.hpp"
 #include "rill/riscv/elf_loader.hpp"
 #include "rill/riscv/trace_source.hpp"
+#include "rill/util/progress.hpp"
 #include "rill/util/rss.hpp"
 #include "rill/util/timer.hpp"
 #include "rill/zkvm/prover/prover.hpp"
@@ -57,6 +58,7 @@ Action add_bench_command(CLI::App& app) {
   opts->common.add_threads(*cmd);
   opts->common.add_json(*cmd);
   return [opts] {
+    Progress::set_globally_enabled(!opts->common.json);
     const riscv::Machine machine(riscv::load_elf(opts->guest_dir + "/" + opts->guest + ".elf"),
                                  riscv::MemoryConfig{});
     const std::uint64_t target = (std::uint64_t{1} << opts->log_cycles) * 9 / 10;

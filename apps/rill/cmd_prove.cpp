@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "rill/riscv/elf_loader.hpp"
 #include "rill/riscv/trace_source.hpp"
+#include "rill/util/progress.hpp"
 #include "rill/util/rss.hpp"
 #include "rill/util/timer.hpp"
 #include "rill/zkvm/prover/prover.hpp"
@@ -49,6 +50,7 @@ Action add_prove_command(CLI::App& app) {
   opts->common.add_threads(*cmd);
   opts->common.add_json(*cmd);
   return [opts] {
+    Progress::set_globally_enabled(!opts->common.json);
     const riscv::Machine machine(riscv::load_elf(opts->program), riscv::MemoryConfig{});
     const std::vector<std::uint8_t> input = opts->input.load();
     zkvm::ProverOptions options;

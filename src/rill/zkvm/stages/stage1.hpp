@@ -12,6 +12,7 @@
 
 #include "rill/sumcheck/batched.hpp"
 #include "rill/sumcheck/pass_driver.hpp"
+#include "rill/sumcheck/progress_hook.hpp"
 #include "rill/sumcheck/schedule.hpp"
 #include "rill/transcript/transcript.hpp"
 #include "rill/util/bits.hpp"
@@ -59,7 +60,10 @@ Stage1Output prove_stage1(const S& source, const riscv::Bytecode& bytecode,
   PassDriver driver(source, config.pass);
   driver.add(outer, 0);
   const BatchItem items[] = {{&outer, 0}};
-  BatchedProverOutput out = prove_batched(items, transcript, &driver);
+  BatchedProverOutput out = [&] {
+    ProgressRoundHook progress(&driver, "stage 1: Spartan outer", outer.num_rounds());
+    return prove_batched(items, transcript, &progress);
+  }();
 
   Stage1Output result;
   result.cycle_point = spartan_outer_cycle_point(out.challenges);
