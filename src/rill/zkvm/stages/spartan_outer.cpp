@@ -30,7 +30,7 @@ std::array<Fr, kNumConstraints> constraint_weights(std::span<const Fr> y) {
 
 }  // namespace
 
-SplitEq::SplitEq(std::span<const Fr> w)
+HalvedEqTable::HalvedEqTable(std::span<const Fr> w)
     : low_bits_(static_cast<unsigned>(w.size() / 2)),
       low_mask_((u64{1} << low_bits_) - 1),
       low_(eq_table(w.subspan(w.size() - low_bits_))),
@@ -85,7 +85,7 @@ void AzBzKernel::factors(const riscv::Row& row, const riscv::Row& next, u64, Fr*
 // One segment of the rounds-0–4 pass: its share of M.
 class PairSumsSegment final : public SegmentAccumulator<riscv::Row> {
  public:
-  PairSumsSegment(const riscv::Bytecode& bytecode, const SplitEq& eq)
+  PairSumsSegment(const riscv::Bytecode& bytecode, const HalvedEqTable& eq)
       : bytecode_(bytecode), eq_(eq) {}
 
   void fold(RowChunk rows, const riscv::Row& next, u64 first) override {
@@ -123,7 +123,7 @@ class PairSumsSegment final : public SegmentAccumulator<riscv::Row> {
 
  private:
   const riscv::Bytecode& bytecode_;
-  const SplitEq& eq_;
+  const HalvedEqTable& eq_;
   std::array<SmallValueSum, kPairs> sums_;
 };
 
@@ -252,7 +252,7 @@ struct SpartanOuterProver::PairSumsConsumer final : PassConsumer<riscv::Row> {
     owner.pair_sums_ = static_cast<PairSumsSegment&>(*total).sums();
   }
   SpartanOuterProver& owner;
-  SplitEq eq;
+  HalvedEqTable eq;
 };
 
 SpartanOuterProver::SpartanOuterProver(const riscv::Bytecode& bytecode, std::vector<Fr> tau,

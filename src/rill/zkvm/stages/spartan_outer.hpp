@@ -55,9 +55,11 @@ inline constexpr unsigned kSpartanOuterDegree = 3;
 
 // eq(w, x) over a hypercube of n variables as eq(w_lo, x_lo)·eq(w_hi, x_hi), with x_lo the low
 // ⌊n/2⌋ bits: two tables of about √(2^n) entries instead of one of 2^n.
-class SplitEq {
+// (A point evaluator over all n variables; rill::SplitEq in poly/split_eq.hpp is the binding
+// state of the Gruen prover, which excludes the variable being bound.)
+class HalvedEqTable {
  public:
-  explicit SplitEq(std::span<const Fr> w);
+  explicit HalvedEqTable(std::span<const Fr> w);
   Fr operator()(u64 x) const { return low_[x & low_mask_] * high_[x >> low_bits_]; }
 
  private:
@@ -152,7 +154,7 @@ std::vector<Fr> spartan_outer_cycle_point(std::span<const Fr> challenges);
 template <RowSource S>
 std::vector<Fr> r1cs_input_evaluations(const S& source, const riscv::Bytecode& bytecode,
                                        std::span<const Fr> r_x, const PassOptions& options) {
-  const SplitEq eq(r_x);
+  const HalvedEqTable eq(r_x);
   using Sums = std::array<SmallValueSum, kNumInputs>;
   u64 segment = options.segment_records;
   if (segment == 0) segment = std::max<u64>(1, source.padded_len() / (4 * thread_count()));
