@@ -36,12 +36,12 @@ BatchedSumcheckProof dense_reference(const testing::GuestRun& run, const std::ve
 BatchedSumcheckProof spartan_outer(const testing::GuestRun& run, const std::vector<Fr>& tau,
                                    bool streaming) {
   const unsigned log_t = static_cast<unsigned>(__builtin_ctzll(run.source.padded_len()));
-  Stage1Config config;
+  StageConfig config;
   config.streaming = streaming;
   config.pass.segment_records = 64;
-  SpartanOuterProver outer(run.machine->bytecode(), tau, log_t,
-                           stage1_cycle_schedule(log_t, config));
-  PassDriver driver(run.source, config.pass);
+  SpartanOuterProver outer(tau, log_t, stage1_cycle_schedule(log_t, config));
+  const CycleSource records(run.source, testing::record_context(run));
+  PassDriver driver(records, config.pass);
   driver.add(outer, 0);
   Transcript transcript("dense-reference");
   const BatchItem items[] = {{&outer, 0}};

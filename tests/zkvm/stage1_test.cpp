@@ -44,17 +44,22 @@ TEST_P(Stage1OnTrace, VerifiesAndMatchesTheReferenceEvaluator) {
       make_statement(*run.machine, run.input, run.summary.output, run.summary.panicked,
                      result.proof.trace_length, result.proof.ram_k));
   OpeningAccumulator accumulator;
-  const Stage1Verification v =
-      verify_stage1(result.proof.trace_length, result.proof.stage1, transcript, accumulator);
-  ASSERT_TRUE(v.ok());
+  const StageProof& stage1 = result.proof.stage(StageId::k1);
+  const StageVerification v = verify_stage1(result.proof.shape(), stage1, transcript, accumulator);
+  ASSERT_TRUE(v.ok()) << *v.failure;
+  const std::vector<Fr>& r_x = *accumulator.points().find(PointName::kCycle1);
   const auto& bytecode = run.machine->bytecode();
+  ASSERT_EQ(stage1.claims.size(), kNumInputs);
   for (std::size_t i = 0; i < kNumInputs; ++i) {
-    const Fr expected = testing::reference_mle(
-        run.source, v.cycle_point, [&](const riscv::Row& row, const riscv::Row& next) {
+    const Fr expected =
+        testing::reference_mle(run.source, r_x, [&](const riscv::Row& row, const riscv::Row& next) {
           return Fr::from_i128(r1cs_inputs(bytecode, row, next).values[i]);
         });
-    EXPECT_EQ(result.proof.stage1.input_claims[i], expected)
-        << "claim on " << input_name(static_cast<Input>(i));
+    EXPECT_EQ(stage1.claims[i], expected) << "claim on " << input_name(static_cast<Input>(i));
+    const ClaimLookup stored =
+        accumulator.find({poly(static_cast<Input>(i)), at(PointName::kCycle1)});
+    ASSERT_TRUE(stored.ok()) << stored.error;
+    EXPECT_EQ(*stored.value, expected);
   }
 }
 
@@ -119,20 +124,29 @@ TEST(Stage1, TamperedProofsAreRejected) {
   ASSERT_TRUE(verify_run(run, result.proof).ok);
 
   Proof wrong_claim = result.proof;
-  wrong_claim.stage1.input_claims[index_of(Input::kRdWriteValue)] += Fr::one();
+  wrong_claim.stage(StageId::k1).claims[index_of(Input::kRdWriteValue)] += Fr::one();
   EXPECT_FALSE(verify_run(run, wrong_claim).ok);
 
   Proof wrong_round = result.proof;
-  wrong_round.stage1.sumcheck.round_polys[3].mutable_coeffs()[0] += Fr::one();
+  wrong_round.stage(StageId::k1).sumcheck.round_polys[3].mutable_coeffs()[0] += Fr::one();
   EXPECT_FALSE(verify_run(run, wrong_round).ok);
 
   Proof few_claims = result.proof;
-  few_claims.stage1.input_claims.pop_back();
+  few_claims.stage(StageId::k1).claims.pop_back();
   EXPECT_FALSE(verify_run(run, few_claims).ok);
 
   Proof wrong_length = result.proof;
   wrong_length.trace_length = 3000;
   EXPECT_FALSE(verify_run(run, wrong_length).ok);
+
+  Proof wrong_bytecode_k = result.proof;
+  wrong_bytecode_k.bytecode_k *= 2;
+  EXPECT_EQ(verify_run(run, wrong_bytecode_k).reason,
+            "K_bc differs from the program's expanded bytecode");
+
+  Proof no_stages = result.proof;
+  no_stages.stages.clear();
+  EXPECT_FALSE(verify_run(run, no_stages).ok);
 
   // A different statement (other output) changes the preamble, hence every challenge.
   std::vector<u8> output = run.summary.output;
@@ -147,13 +161,14 @@ TEST(ProofBytes, RoundTripAndRejectMalformedInput) {
   const GuestRun run = testing::run_guest("fibonacci", 10);
   const Proof proof = prove_run(run, ProverOptions{}).proof;
   const std::vector<u8> bytes = serialize(proof);
-  // Header 28 bytes; outputs 4 + |output| + 1; stage 1: 1 + 4 + 1 + rounds·3·32 + 4 + 34·32.
-  const std::size_t rounds = proof.stage1.sumcheck.round_polys.size();
+  // Header 36 bytes (magic, version, T, K_ram, K_bc); outputs 4 + |output| + 1; stage 1: tag,
+  // log T + 5 rounds of 3 coefficients, 34 claims. No counts: the table fixes them.
+  const std::size_t rounds = proof.stage(StageId::k1).sumcheck.round_polys.size();
   EXPECT_EQ(u64{1} << (rounds - 5), proof.trace_length);  // log T + 5 rounds
   ASSERT_EQ(proof.output, run.summary.output);
   ASSERT_FALSE(proof.output.empty());
   const std::size_t output_section = 4 + proof.output.size() + 1;
-  EXPECT_EQ(bytes.size(), 28u + output_section + 6u + rounds * 3 * 32 + 4u + kNumInputs * 32);
+  EXPECT_EQ(bytes.size(), 36u + output_section + 1u + rounds * 3 * 32 + kNumInputs * 32);
   const ProofDecoding decoded = deserialize(bytes);
   ASSERT_TRUE(decoded.proof.has_value()) << decoded.error;
   EXPECT_EQ(serialize(*decoded.proof), bytes);
@@ -161,10 +176,10 @@ TEST(ProofBytes, RoundTripAndRejectMalformedInput) {
   EXPECT_FALSE(decoded.proof->panicked);
 
   std::vector<u8> bad_panic_flag = bytes;
-  bad_panic_flag[28 + output_section - 1] = 2;
+  bad_panic_flag[36 + output_section - 1] = 2;
   EXPECT_NE(deserialize(bad_panic_flag).error.find("panic flag"), std::string::npos);
   std::vector<u8> huge_output = bytes;
-  huge_output[31] = 0x7F;  // output length's top byte
+  huge_output[39] = 0x7F;  // output length's top byte
   EXPECT_NE(deserialize(huge_output).error.find("output length"), std::string::npos);
 
   std::vector<u8> trailing = bytes;
@@ -175,30 +190,15 @@ TEST(ProofBytes, RoundTripAndRejectMalformedInput) {
   std::vector<u8> non_canonical = bytes;
   for (std::size_t i = 0; i < 32; ++i) non_canonical[bytes.size() - 32 + i] = 0xFF;
   EXPECT_NE(deserialize(non_canonical).error.find("non-canonical"), std::string::npos);
+  std::vector<u8> bad_k_bc = bytes;
+  bad_k_bc[28] = 3;  // K_bc = 3 + …: not a power of two
+  EXPECT_NE(deserialize(bad_k_bc).error.find("K_bc"), std::string::npos);
+  std::vector<u8> bad_stage_tag = bytes;
+  bad_stage_tag[36 + output_section] = 2;
+  EXPECT_NE(deserialize(bad_stage_tag).error.find("stage 1 section"), std::string::npos);
   std::vector<u8> bad_version = bytes;
   bad_version[8] = 9;
   EXPECT_NE(deserialize(bad_version).error.find("version"), std::string::npos);
-}
-
-TEST(OpeningAccumulator, DeduplicatesAndRejectsConflicts) {
-  OpeningAccumulator acc;
-  const std::vector<Fr> point = {Fr::from_u64(3), Fr::from_u64(5)};
-  const PolyId id = r1cs_input_id(Input::kPc);
-  EXPECT_EQ(acc.add(id, point, Fr::from_u64(7)), OpeningAccumulator::Added::kNew);
-  EXPECT_EQ(acc.add(id, point, Fr::from_u64(7)), OpeningAccumulator::Added::kDuplicate);
-  EXPECT_EQ(acc.add(id, point, Fr::from_u64(8)), OpeningAccumulator::Added::kConflict);
-  EXPECT_EQ(acc.find(id, point), Fr::from_u64(7));
-  EXPECT_EQ(acc.add(r1cs_input_id(Input::kNextPc), point, Fr::from_u64(8)),
-            OpeningAccumulator::Added::kNew);
-  EXPECT_EQ(acc.size(), 2u);
-  // Only new claims reach the transcript.
-  Transcript a("acc"), b("acc");
-  OpeningAccumulator fresh;
-  fresh.add_and_absorb(id, point, Fr::from_u64(7), a);
-  fresh.add_and_absorb(id, point, Fr::from_u64(7), a);
-  b.append_scalar(kOpeningClaimLabel, Fr::from_u64(7));
-  EXPECT_EQ(a.state(), b.state());
-  EXPECT_FALSE(fresh.add_and_absorb(id, point, Fr::from_u64(1), a));
 }
 
 }  // namespace

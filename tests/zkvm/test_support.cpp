@@ -19,6 +19,12 @@ GuestRun run_program(riscv::Program program, std::vector<u8> input) {
 
 }  // namespace
 
+RecordContext record_context(const GuestRun& run) {
+  return {&run.machine->bytecode(), &run.machine->layout(),
+          OneHotParams::for_sizes(run.source.padded_len(), run.machine->bytecode().padded_size(),
+                                  run.summary.k_ram)};
+}
+
 GuestRun run_guest(const std::string& name, u32 n) {
   std::vector<u8> input(4);
   for (int i = 0; i < 4; ++i) input[i] = static_cast<u8>(n >> (8 * i));

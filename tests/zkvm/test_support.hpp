@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "rill/riscv/execution.hpp"
+#include "rill/zkvm/witness/cycle_record.hpp"
 #include "row_vector_source.hpp"
 
 namespace rill::zkvm::testing {
@@ -17,6 +18,9 @@ struct GuestRun {
   riscv::ExecutionSummary summary;
   RowVectorSource source;
 };
+
+// What the per-row records of a run are computed from (its bytecode, layout and chunking).
+RecordContext record_context(const GuestRun& run);
 
 // The guest <name>.elf from the build's guest directory, run on the little-endian u32 `n`.
 GuestRun run_guest(const std::string& name, u32 n);

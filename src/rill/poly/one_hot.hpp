@@ -17,7 +17,7 @@ namespace rill {
 
 class OneHotPoly {
  public:
-  static constexpr u32 kNoAccess = ~u32{0};
+  static constexpr u32 kNoAccess = rill::kNoAccess;
 
   // indices.size() = T (a power of two); each entry < 2^log_k or kNoAccess.
   OneHotPoly(unsigned log_k, tracked_vector<u32> indices);

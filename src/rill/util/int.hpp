@@ -17,4 +17,8 @@ using i64 = std::int64_t;
 __extension__ typedef unsigned __int128 u128;
 __extension__ typedef __int128 i128;
 
+// The one "no access" encoding of an address or index (a cycle without a RAM access, a row
+// without a register operand, an all-zero one-hot column).
+inline constexpr u32 kNoAccess = ~u32{0};
+
 }  // namespace rill

@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "rill/util/bits.hpp"
 #include "rill/util/byte_io.hpp"
 #include "rill/zkvm/prover/statement.hpp"
 
@@ -12,71 +13,52 @@ namespace rill::zkvm {
 namespace {
 
 constexpr char kMagic[8] = {'R', 'I', 'L', 'L', 'P', 'R', 'F', '1'};
-constexpr u8 kStage1Tag = 1;
-// Sanity bounds on counts read from untrusted bytes (log T + 5 rounds, degree 3, 34 claims).
-constexpr u32 kMaxRounds = 64;
-constexpr u32 kMaxDegree = 32;
-constexpr u32 kMaxClaims = 1024;
 constexpr u32 kMaxOutputBytes = u32{1} << 24;
-
-// Field elements are canonical 32-byte little-endian.
-void write_field(ByteWriter& w, const Fr& x) { w.bytes(x.to_bytes()); }
-
-Fr read_field(ByteReader& r, const char* what) {
-  const auto b = r.bytes(32, what);
-  if (!r.ok()) return Fr::zero();
-  const auto x = Fr::from_bytes(b);
-  if (!x) r.fail(fmt::format("non-canonical field element in {}", what));
-  return x.value_or(Fr::zero());
-}
-
-void write_stage1(ByteWriter& w, const Stage1Proof& s) {
-  w.uint(kStage1Tag, 1);
-  const auto& rounds = s.sumcheck.round_polys;
-  const std::size_t degree = rounds.empty() ? 0 : rounds.front().degree();
-  w.uint(rounds.size(), 4);
-  w.uint(degree, 1);
-  for (const CompressedUniPoly& p : rounds) {
-    RILL_CHECK_EQ(p.degree(), degree, "every round polynomial has the batch degree");
-    for (const Fr& c : p.coeffs_except_linear()) write_field(w, c);
-  }
-  w.uint(s.input_claims.size(), 4);
-  for (const Fr& c : s.input_claims) write_field(w, c);
-}
-
-Stage1Proof read_stage1(ByteReader& r) {
-  Stage1Proof s;
-  if (r.uint(1, "stage tag") != kStage1Tag) r.fail("expected the stage 1 section");
-  const u64 rounds = r.uint(4, "stage 1 round count");
-  const u64 degree = r.uint(1, "stage 1 degree");
-  if (rounds > kMaxRounds || degree > kMaxDegree) r.fail("stage 1 round count or degree too large");
-  for (u64 i = 0; i < rounds && r.ok(); ++i) {
-    std::vector<Fr> coeffs;
-    for (u64 k = 0; k < degree && r.ok(); ++k)
-      coeffs.push_back(read_field(r, "stage 1 round polynomial"));
-    s.sumcheck.round_polys.emplace_back(std::move(coeffs));
-  }
-  const u64 claims = r.uint(4, "stage 1 claim count");
-  if (claims > kMaxClaims) r.fail("stage 1 claim count too large");
-  for (u64 i = 0; i < claims && r.ok(); ++i)
-    s.input_claims.push_back(read_field(r, "stage 1 claims"));
-  return s;
-}
 
 }  // namespace
 
+std::string check_proof_sizes(u64 trace_length, u64 ram_k, u64 bytecode_k) {
+  if (!is_pow2(trace_length) || trace_length < kMinTraceLength || trace_length > kMaxTraceLength)
+    return "trace length is not a power of two in [256, 2^40]";
+  if (!is_pow2(ram_k) || ram_k < 2 || ram_k > kMaxRamK)
+    return "K_ram is not a power of two in [2, 2^32]";
+  if (!is_pow2(bytecode_k) || bytecode_k < 2 || bytecode_k > kMaxBytecodeK)
+    return "K_bc is not a power of two in [2, 2^32]";
+  return {};
+}
+
+const StageProof& Proof::stage(StageId id) const {
+  for (const StageProof& s : stages)
+    if (s.id == id) return s;
+  RILL_CHECK(false, "the proof has no section for this stage");
+  return stages.front();
+}
+
+StageProof& Proof::stage(StageId id) {
+  return const_cast<StageProof&>(static_cast<const Proof&>(*this).stage(id));
+}
+
+// GCC 12 reports a false -Wstringop-overflow for the vector inserts inlined below (a known
+// libstdc++ false positive on insert into a reserved vector).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstringop-overflow"
 std::vector<u8> serialize(const Proof& proof) {
-  ByteWriter w;
+  const ProtocolShape shape = proof.shape();
+  std::size_t size = 64 + proof.output.size();
+  for (const StageProof& stage : proof.stages) size += stage_proof_bytes(stage.id, shape);
+  ByteWriter w(size);
   w.bytes(std::span(reinterpret_cast<const u8*>(kMagic), sizeof kMagic));
   w.uint(kProofFormatVersion, 4);
   w.uint(proof.trace_length, 8);
   w.uint(proof.ram_k, 8);
+  w.uint(proof.bytecode_k, 8);
   w.uint(proof.output.size(), 4);
   w.bytes(proof.output);
   w.uint(proof.panicked ? 1 : 0, 1);
-  write_stage1(w, proof.stage1);
+  for (const StageProof& stage : proof.stages) write_stage_proof(w, stage, shape);
   return w.take();
 }
+#pragma GCC diagnostic pop
 
 ProofDecoding deserialize(std::span<const u8> bytes) {
   ByteReader r(bytes);
@@ -89,6 +71,11 @@ ProofDecoding deserialize(std::span<const u8> bytes) {
   Proof proof;
   proof.trace_length = r.uint(8, "trace length");
   proof.ram_k = r.uint(8, "K_ram");
+  proof.bytecode_k = r.uint(8, "K_bc");
+  if (r.ok()) {
+    const std::string bad = check_proof_sizes(proof.trace_length, proof.ram_k, proof.bytecode_k);
+    if (!bad.empty()) r.fail(bad);
+  }
   const u64 output_len = r.uint(4, "output length");
   if (output_len > kMaxOutputBytes) r.fail("output length too large");
   const auto output = r.bytes(r.ok() ? output_len : 0, "output bytes");
@@ -96,7 +83,13 @@ ProofDecoding deserialize(std::span<const u8> bytes) {
   const u64 panic = r.uint(1, "panic flag");
   if (r.ok() && panic > 1) r.fail("panic flag is neither 0 nor 1");
   proof.panicked = panic == 1;
-  proof.stage1 = read_stage1(r);
+  if (r.ok()) {
+    const ProtocolShape shape = proof.shape();
+    for (const StageId id : landed_stages()) {
+      if (!r.ok()) break;
+      proof.stages.push_back(read_stage_proof(r, id, shape));
+    }
+  }
   if (r.ok() && !r.at_end()) r.fail(fmt::format("{} trailing bytes", r.remaining()));
   if (!r.ok()) return {std::nullopt, r.error()};
   return {std::move(proof), {}};

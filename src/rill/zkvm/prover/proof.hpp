@@ -1,14 +1,14 @@
-// The proof container and its byte format, version 2 (docs/proof-format.md, "Proof container
-// and stage 1"). All integers little-endian, field elements as canonical 32-byte little-endian:
+// The proof container and its byte format, version 3 (docs/proof-format.md, "Proof
+// container"). All integers little-endian, field elements canonical 32-byte little-endian:
 //
-//   "RILLPRF1" (8 bytes) | u32 format version | u64 T | u64 K_ram
+//   "RILLPRF1" (8 bytes) | u32 format version | u64 T | u64 K_ram | u64 K_bc
 //   | u32 output length | output bytes | u8 panic flag (0 or 1)
-//   stage 1: u8 tag 1 | u32 rounds | u8 degree | rounds × degree field elements (each round
-//            polynomial compressed: every coefficient but the linear one)
-//            | u32 claims | claims × field element
+//   | one section per landed stage, in stage order (stage_proof.hpp): u8 tag, then round g's
+//     degree_g coefficients for every round g, then the stage's new claims
 //
-// Stages are serialized one after another in stage order; deserialization rejects a wrong
-// magic or version, short or trailing bytes, wrong counts and non-canonical field elements.
+// Every count is fixed by the stage table and (T, K_ram, K_bc); deserialization checks those
+// sizes first and rejects a wrong magic or version, short or trailing bytes and non-canonical
+// field elements. The verifier checks K_bc against the program.
 #pragma once
 
 #include <optional>
@@ -17,19 +17,33 @@
 #include <vector>
 
 #include "rill/util/int.hpp"
-#include "rill/zkvm/stages/stage1.hpp"
+#include "rill/zkvm/stages/stage_proof.hpp"
+#include "rill/zkvm/stages/stage_table.hpp"
 
 namespace rill::zkvm {
 
 struct Proof {
   u64 trace_length = 0;
   u64 ram_k = 0;
+  u64 bytecode_k = 0;  // K_bc, the padded expanded-bytecode size
   // The public outputs the proof claims. They are bound through the transcript preamble, so the
   // verifier checks them; they travel in the container so that a proof file is self-describing.
   std::vector<u8> output;
   bool panicked = false;
-  Stage1Proof stage1;
+  std::vector<StageProof> stages;  // landed_stages(), in order
+
+  ProtocolShape shape() const { return ProtocolShape::from_sizes(trace_length, ram_k, bytecode_k); }
+  const StageProof& stage(StageId id) const;
+  StageProof& stage(StageId id);
 };
+
+// Bounds on the sizes a proof may state (T = 2^40 cycles is far beyond any run we prove).
+inline constexpr u64 kMinTraceLength = 256;
+inline constexpr u64 kMaxTraceLength = u64{1} << 40;
+inline constexpr u64 kMaxRamK = u64{1} << 32;
+inline constexpr u64 kMaxBytecodeK = u64{1} << 32;
+// Why the sizes are not acceptable, or empty.
+std::string check_proof_sizes(u64 trace_length, u64 ram_k, u64 bytecode_k);
 
 std::vector<u8> serialize(const Proof& proof);
 

@@ -4,15 +4,8 @@
 
 namespace rill::zkvm {
 
-namespace {
-// Bounds on the sizes a proof may claim (T = 2^40 cycles is far beyond any run we prove).
-constexpr u64 kMinTraceLength = 256;
-constexpr u64 kMaxTraceLength = u64{1} << 40;
-constexpr u64 kMaxRamK = u64{1} << 32;
-}  // namespace
-
-Stage1Config stage1_config(const ProverOptions& options, ProvingMode mode) {
-  Stage1Config config;
+StageConfig stage_config(const ProverOptions& options, ProvingMode mode) {
+  StageConfig config;
   config.streaming = mode == ProvingMode::kStreaming;
   config.max_window = options.max_window;
   config.pass.segment_records = options.chunk_size;
@@ -23,21 +16,29 @@ Stage1Config stage1_config(const ProverOptions& options, ProvingMode mode) {
 VerifyResult verify(const riscv::Machine& machine, std::span<const u8> input,
                     std::span<const u8> output, bool panicked, const Proof& proof) {
   VerifyResult result;
-  if (!std::has_single_bit(proof.trace_length) || proof.trace_length < kMinTraceLength ||
-      proof.trace_length > kMaxTraceLength) {
-    result.reason = "trace length is not a power of two in [256, 2^40]";
+  result.reason = check_proof_sizes(proof.trace_length, proof.ram_k, proof.bytecode_k);
+  if (!result.reason.empty()) return result;
+  if (proof.bytecode_k != machine.bytecode().padded_size()) {
+    result.reason = "K_bc differs from the program's expanded bytecode";
     return result;
   }
-  if (!std::has_single_bit(proof.ram_k) || proof.ram_k > kMaxRamK) {
-    result.reason = "K_ram is not a power of two up to 2^32";
+  const std::vector<StageId> landed = landed_stages();
+  if (proof.stages.size() != landed.size()) {
+    result.reason = "the proof does not have one section per stage";
     return result;
+  }
+  for (std::size_t i = 0; i < landed.size(); ++i) {
+    if (proof.stages[i].id != landed[i]) {
+      result.reason = "the proof's sections are not in stage order";
+      return result;
+    }
   }
   const Statement statement =
       make_statement(machine, input, output, panicked, proof.trace_length, proof.ram_k);
   Transcript transcript = start_transcript(statement);
   OpeningAccumulator accumulator;
-  const Stage1Verification stage1 =
-      verify_stage1(proof.trace_length, proof.stage1, transcript, accumulator);
+  const StageVerification stage1 =
+      verify_stage1(proof.shape(), proof.stage(StageId::k1), transcript, accumulator);
   if (!stage1.ok()) {
     result.reason = *stage1.failure;
     return result;

@@ -18,6 +18,8 @@
 #include "rill/zkvm/prover/proof.hpp"
 #include "rill/zkvm/prover/statement.hpp"
 #include "rill/zkvm/stages/stage1.hpp"
+#include "rill/zkvm/stages/stage_context.hpp"
+#include "rill/zkvm/witness/cycle_record.hpp"
 
 namespace rill::zkvm {
 
@@ -52,7 +54,7 @@ class ThreadLimit {
   bool active_;
 };
 
-Stage1Config stage1_config(const ProverOptions& options, ProvingMode mode);
+StageConfig stage_config(const ProverOptions& options, ProvingMode mode);
 
 template <RowSource S>
 ProveResult prove(const riscv::Machine& machine, std::span<const u8> input,
@@ -64,20 +66,26 @@ ProveResult prove(const riscv::Machine& machine, std::span<const u8> input,
   result.mode = options.resolved_mode(summary.padded_len);
   result.proof.trace_length = summary.padded_len;
   result.proof.ram_k = summary.k_ram;
+  result.proof.bytecode_k = machine.bytecode().padded_size();
   result.proof.output = summary.output;
   result.proof.panicked = summary.panicked;
   const Statement statement = make_statement(machine, input, summary.output, summary.panicked,
                                              summary.padded_len, summary.k_ram);
   Transcript transcript = start_transcript(statement);
   OpeningAccumulator accumulator;
+  const ProtocolShape shape = result.proof.shape();
+  // Every stage reads the trace as per-row records, each computed once per row per pass.
+  const CycleSource records(source,
+                            RecordContext{&machine.bytecode(), &machine.layout(), shape.one_hot});
+  ProverContext<CycleSource<S>> ctx{records, shape, stage_config(options, result.mode), transcript,
+                                    accumulator};
 
   {
     StageReport report{"stage 1: Spartan outer"};
     const Stopwatch watch;
     const MemoryScope scope;
-    Stage1Output out = prove_stage1(source, machine.bytecode(), stage1_config(options, result.mode),
-                                    transcript, accumulator);
-    result.proof.stage1 = std::move(out.proof);
+    StageOutput out = prove_stage1(ctx);
+    result.proof.stages.push_back(std::move(out.proof));
     report.seconds = watch.seconds();
     report.tracked_high_water_bytes = scope.high_water_bytes();
     report.peak_rss_bytes = peak_rss_bytes();

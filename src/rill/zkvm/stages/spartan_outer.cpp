@@ -36,8 +36,7 @@ HalvedEqTable::HalvedEqTable(std::span<const Fr> w)
       low_(eq_table(w.subspan(w.size() - low_bits_))),
       high_(eq_table(w.first(w.size() - low_bits_))) {}
 
-AzBzKernel::AzBzKernel(const riscv::Bytecode& bytecode, std::span<const Fr> r_c, const Fr& scale)
-    : bytecode_(&bytecode) {
+AzBzKernel::AzBzKernel(std::span<const Fr> r_c, const Fr& scale) {
   RILL_CHECK_EQ(r_c.size(), std::size_t{kConstraintVars}, "r_c has one entry per constraint bit");
   const tracked_vector<Fr> e = eq_table(r_c);
   std::array<Fr, kNumInputs> a{}, b{};
@@ -76,25 +75,22 @@ Fr AzBzKernel::Combined::apply(const R1csInputs& z) const {
   return v;
 }
 
-void AzBzKernel::factors(const riscv::Row& row, const riscv::Row& next, u64, Fr* out) const {
-  const R1csInputs z = r1cs_inputs(*bytecode_, row, next);
-  out[0] = a_.apply(z);
-  out[1] = b_.apply(z);
+void AzBzKernel::factors(const CycleRecord& record, const CycleRecord&, u64, Fr* out) const {
+  out[0] = a_.apply(record.z);
+  out[1] = b_.apply(record.z);
 }
 
 // One segment of the rounds-0–4 pass: its share of M.
-class PairSumsSegment final : public SegmentAccumulator<riscv::Row> {
+class PairSumsSegment final : public SegmentAccumulator<CycleRecord> {
  public:
-  PairSumsSegment(const riscv::Bytecode& bytecode, const HalvedEqTable& eq)
-      : bytecode_(bytecode), eq_(eq) {}
+  explicit PairSumsSegment(const HalvedEqTable& eq) : eq_(eq) {}
 
-  void fold(RowChunk rows, const riscv::Row& next, u64 first) override {
+  void fold(std::span<const CycleRecord> rows, const CycleRecord&, u64 first) override {
     const auto& table = constraints();
     std::array<i64, kNumConstraints> a;
     std::array<i128, kNumConstraints> b;
     for (std::size_t j = 0; j < rows.size(); ++j) {
-      const R1csInputs z =
-          r1cs_inputs(bytecode_, rows[j], j + 1 < rows.size() ? rows[j + 1] : next);
+      const R1csInputs& z = rows[j].z;
       for (std::size_t c = 0; c < kNumConstraints; ++c) {
         a[c] = static_cast<i64>(row_a(table[c], z));  // guards are small flag combinations
         b[c] = row_b(table[c], z);
@@ -110,7 +106,7 @@ class PairSumsSegment final : public SegmentAccumulator<riscv::Row> {
     }
   }
 
-  void merge(SegmentAccumulator<riscv::Row>& later) override {
+  void merge(SegmentAccumulator<CycleRecord>& later) override {
     const auto& other = static_cast<PairSumsSegment&>(later).sums_;
     for (std::size_t k = 0; k < kPairs; ++k) sums_[k].merge(other[k]);
   }
@@ -122,145 +118,25 @@ class PairSumsSegment final : public SegmentAccumulator<riscv::Row> {
   }
 
  private:
-  const riscv::Bytecode& bytecode_;
   const HalvedEqTable& eq_;
   std::array<SmallValueSum, kPairs> sums_;
 };
 
-// One segment of the materializing pass's input sums: Z_i[h] += eq(r_lo, b)·z_i(h·2^m + b)
-// for the blocks h its records touch. The segment covers consecutive records, so it holds the
-// consecutive blocks [first_block_, first_block_ + blocks_.size()); Z is linear in the records,
-// so a block split between two segments is completed by adding the two parts.
-class BoundInputsSegment final : public SegmentAccumulator<riscv::Row> {
- public:
-  using Block = std::array<Fr, kNumInputs>;
-
-  BoundInputsSegment(const riscv::Bytecode& bytecode, std::span<const Fr> eq_low, unsigned m)
-      : bytecode_(bytecode), eq_low_(eq_low), m_(m) {}
-
-  void fold(RowChunk rows, const riscv::Row& next, u64 first) override {
-    for (std::size_t j = 0; j < rows.size(); ++j) {
-      const u64 x = first + j;
-      const u64 block = x >> m_;
-      if (!open_ || block != current_block_) start_block(block);
-      const R1csInputs z =
-          r1cs_inputs(bytecode_, rows[j], j + 1 < rows.size() ? rows[j + 1] : next);
-      const Fr& w = eq_low_[x & ((u64{1} << m_) - 1)];
-      for (std::size_t i = 0; i < kNumInputs; ++i)
-        if (z.values[i] != 0) current_[i].add(w, z.values[i]);
-    }
-  }
-
-  void merge(SegmentAccumulator<riscv::Row>& later_base) override {
-    auto& later = static_cast<BoundInputsSegment&>(later_base);
-    close_block();
-    later.close_block();
-    if (later.blocks_.empty()) return;
-    std::size_t k = 0;
-    if (!blocks_.empty() && later.first_block_ == first_block_ + blocks_.size() - 1) {
-      for (std::size_t i = 0; i < kNumInputs; ++i) blocks_.back()[i] += later.blocks_[0][i];
-      k = 1;
-    }
-    if (blocks_.empty()) first_block_ = later.first_block_;
-    blocks_.insert(blocks_.end(), later.blocks_.begin() + static_cast<std::ptrdiff_t>(k),
-                   later.blocks_.end());
-  }
-
-  std::vector<Block> take_blocks() {
-    close_block();
-    RILL_CHECK_EQ(first_block_, u64{0}, "the pass covers every block");
-    return std::move(blocks_);
-  }
-
- private:
-  void start_block(u64 block) {
-    close_block();
-    if (blocks_.empty()) first_block_ = block;
-    RILL_CHECK_EQ(block, first_block_ + blocks_.size(), "records arrive in order");
-    current_block_ = block;
-    current_ = {};
-    open_ = true;
-  }
-  void close_block() {
-    if (!open_) return;
-    Block sums;
-    for (std::size_t i = 0; i < kNumInputs; ++i) sums[i] = current_[i].reduce();
-    blocks_.push_back(sums);
-    open_ = false;
-  }
-
-  const riscv::Bytecode& bytecode_;
-  std::span<const Fr> eq_low_;
-  unsigned m_;
-  bool open_ = false;
-  u64 current_block_ = 0;
-  std::array<SmallValueSum, kNumInputs> current_;
-  u64 first_block_ = 0;
-  std::vector<Block> blocks_;
-};
-
-// Runs two accumulators over the same records.
-class PairedSegment final : public SegmentAccumulator<riscv::Row> {
- public:
-  PairedSegment(std::unique_ptr<SegmentAccumulator<riscv::Row>> first,
-                std::unique_ptr<SegmentAccumulator<riscv::Row>> second)
-      : first(std::move(first)), second(std::move(second)) {}
-  void fold(RowChunk rows, const riscv::Row& next, u64 index) override {
-    first->fold(rows, next, index);
-    second->fold(rows, next, index);
-  }
-  void merge(SegmentAccumulator<riscv::Row>& later_base) override {
-    auto& later = static_cast<PairedSegment&>(later_base);
-    first->merge(*later.first);
-    second->merge(*later.second);
-  }
-  std::unique_ptr<SegmentAccumulator<riscv::Row>> first, second;
-};
-
-// The streaming schedule's materializing pass, which also collects Z_i[h].
-struct SpartanOuterProver::MaterializingConsumer final : PassConsumer<riscv::Row> {
-  MaterializingConsumer(SpartanOuterProver& owner, std::unique_ptr<PassConsumer<riscv::Row>> cycle,
-                        unsigned m)
-      : owner(owner), cycle(std::move(cycle)), m(m) {
-    // eq(r_lo, b) with b's bit k bound in cycle round k: the big-endian point is reversed.
-    const std::vector<Fr> r_lo(owner.cycle_challenges_.rbegin(), owner.cycle_challenges_.rend());
-    eq_low = eq_table(r_lo);
-  }
-  std::unique_ptr<SegmentAccumulator<riscv::Row>> new_segment() override {
-    return std::make_unique<PairedSegment>(
-        cycle->new_segment(),
-        std::make_unique<BoundInputsSegment>(owner.bytecode_, std::span<const Fr>(eq_low), m));
-  }
-  void finish(std::unique_ptr<SegmentAccumulator<riscv::Row>> total) override {
-    auto& paired = static_cast<PairedSegment&>(*total);
-    owner.bound_inputs_ = static_cast<BoundInputsSegment&>(*paired.second).take_blocks();
-    cycle->finish(std::move(paired.first));
-  }
-  SpartanOuterProver& owner;
-  std::unique_ptr<PassConsumer<riscv::Row>> cycle;
-  unsigned m;
-  tracked_vector<Fr> eq_low;
-};
-
-struct SpartanOuterProver::PairSumsConsumer final : PassConsumer<riscv::Row> {
+struct SpartanOuterProver::PairSumsConsumer final : PassConsumer<CycleRecord> {
   PairSumsConsumer(SpartanOuterProver& owner, std::span<const Fr> tau_x)
       : owner(owner), eq(tau_x) {}
-  std::unique_ptr<SegmentAccumulator<riscv::Row>> new_segment() override {
-    return std::make_unique<PairSumsSegment>(owner.bytecode_, eq);
+  std::unique_ptr<SegmentAccumulator<CycleRecord>> new_segment() override {
+    return std::make_unique<PairSumsSegment>(eq);
   }
-  void finish(std::unique_ptr<SegmentAccumulator<riscv::Row>> total) override {
+  void finish(std::unique_ptr<SegmentAccumulator<CycleRecord>> total) override {
     owner.pair_sums_ = static_cast<PairSumsSegment&>(*total).sums();
   }
   SpartanOuterProver& owner;
   HalvedEqTable eq;
 };
 
-SpartanOuterProver::SpartanOuterProver(const riscv::Bytecode& bytecode, std::vector<Fr> tau,
-                                       unsigned log_t, Schedule cycle_schedule)
-    : bytecode_(bytecode),
-      tau_(std::move(tau)),
-      log_t_(log_t),
-      cycle_schedule_(std::move(cycle_schedule)) {
+SpartanOuterProver::SpartanOuterProver(std::vector<Fr> tau, unsigned log_t, Schedule cycle_schedule)
+    : tau_(std::move(tau)), log_t_(log_t), cycle_schedule_(std::move(cycle_schedule)) {
   RILL_CHECK_EQ(tau_.size(), std::size_t{log_t_ + kConstraintVars}, "τ has log T + 5 entries");
   RILL_CHECK_EQ(cycle_schedule_.num_rounds(), log_t_, "the cycle schedule has log T rounds");
 }
@@ -272,28 +148,10 @@ bool SpartanOuterProver::needs_pass(unsigned round) const {
   return cycle_schedule_.needs_pass(round - kConstraintVars);
 }
 
-std::unique_ptr<PassConsumer<riscv::Row>> SpartanOuterProver::begin_pass(unsigned round) {
+std::unique_ptr<PassConsumer<CycleRecord>> SpartanOuterProver::begin_pass(unsigned round) {
   if (round == 0) return std::make_unique<PairSumsConsumer>(*this, std::span(tau_).first(log_t_));
   RILL_CHECK(cycle_ != nullptr, "cycle rounds start after the constraint rounds");
-  const unsigned cycle_round = round - kConstraintVars;
-  auto consumer = cycle_->begin_pass(cycle_round);
-  const unsigned m = cycle_schedule_.switch_round();
-  if (cycle_round != m || m == 0) return consumer;
-  return std::make_unique<MaterializingConsumer>(*this, std::move(consumer), m);
-}
-
-std::optional<std::vector<Fr>> SpartanOuterProver::input_claims() const {
-  if (bound_inputs_.empty()) return std::nullopt;
-  const unsigned m = cycle_schedule_.switch_round();
-  RILL_CHECK_EQ(cycle_challenges_.size(), std::size_t{log_t_}, "stage 1 is not finished");
-  // z_i(r_x) = Σ_h eq(r_hi, h)·Z_i[h], r_hi the challenges of cycle rounds m.. (reversed).
-  const std::vector<Fr> r_hi(cycle_challenges_.rbegin(), cycle_challenges_.rend() - m);
-  const tracked_vector<Fr> eq_high = eq_table(r_hi);
-  RILL_CHECK_EQ(eq_high.size(), bound_inputs_.size(), "one partial sum block per head");
-  std::vector<Fr> claims(kNumInputs, Fr::zero());
-  for (std::size_t h = 0; h < bound_inputs_.size(); ++h)
-    for (std::size_t i = 0; i < kNumInputs; ++i) claims[i] += eq_high[h] * bound_inputs_[h][i];
-  return claims;
+  return cycle_->begin_pass(round - kConstraintVars);
 }
 
 UniPoly SpartanOuterProver::round_poly(unsigned round, const Fr& claim) {
@@ -335,7 +193,6 @@ UniPoly SpartanOuterProver::round_poly(unsigned round, const Fr& claim) {
 void SpartanOuterProver::bind(unsigned round, const Fr& challenge) {
   if (round >= kConstraintVars) {
     cycle_->bind(round - kConstraintVars, challenge);
-    cycle_challenges_.push_back(challenge);
     return;
   }
   constraint_challenges_.push_back(challenge);
@@ -346,9 +203,9 @@ void SpartanOuterProver::bind(unsigned round, const Fr& challenge) {
   const std::span<const Fr> tau_c = std::span(tau_).subspan(log_t_);
   const Fr scale = eq_eval(tau_c, r_c);
   std::vector<Fr> tau_x(tau_.begin(), tau_.begin() + log_t_);
-  cycle_ = std::make_unique<CycleSumcheck>(
-      AzBzKernel(bytecode_, r_c, scale), log_t_, ProductShape::product(2),
-      Weight::eq(std::move(tau_x)), cycle_schedule_, last_constraint_poly_.evaluate(challenge));
+  cycle_ = std::make_unique<CycleSumcheck>(AzBzKernel(r_c, scale), log_t_, ProductShape::product(2),
+                                           Weight::eq(std::move(tau_x)), cycle_schedule_,
+                                           last_constraint_poly_.evaluate(challenge));
   pair_sums_.reset();
 }
 

@@ -20,11 +20,8 @@
 //     whose factors Az(x, r_c) = Σ_c eq(r_c, c)·Az(x, c) are computed per row by a kernel; the
 //     linear schedule materializes them (T entries each), the streaming one answers from
 //     windows. Nothing ever holds 32·T entries.
-//   * the opening claims z_i(r_x) of all R1CS inputs: in streaming mode the materializing pass
-//     (cycle round m, the switch) also computes Z_i[h] = Σ_b eq(r_lo, b)·z_i(h·2^m + b) for
-//     the m bound cycle bits r_lo (34 arrays of 2^{log T − m} ≈ √T entries), and after the last
-//     round z_i(r_x) = Σ_h eq(r_hi, h)·Z_i[h]; in linear mode (m = 0, where that would be 34
-//     arrays of T) one more pass evaluates them (r1cs_input_evaluations).
+//   * the opening claims z_i(r_x) of all R1CS inputs are not factors: the stage evaluates them
+//     after the batch with one sidecar pass, the same code in both modes.
 // Verifier: the rounds, then eq(τ, r)·Az(r)·Bz(r) with Az(r) = Σ_c eq(r_c, c)·guard_c(claims),
 // Bz(r) likewise (the constant constraint rows evaluated at the claims).
 #pragma once
@@ -46,6 +43,7 @@
 #include "rill/util/tracked_alloc.hpp"
 #include "rill/zkvm/r1cs/constraints.hpp"
 #include "rill/zkvm/stages/small_value_sum.hpp"
+#include "rill/zkvm/witness/cycle_record.hpp"
 #include "rill/zkvm/witness/cycle_witness.hpp"
 #include "rill/zkvm/witness/row_source.hpp"
 
@@ -75,11 +73,11 @@ class HalvedEqTable {
 // the sumcheck engine keeps in split form.
 class AzBzKernel {
  public:
-  using Record = riscv::Row;
+  using Record = CycleRecord;
 
-  AzBzKernel(const riscv::Bytecode& bytecode, std::span<const Fr> r_c, const Fr& scale);
+  AzBzKernel(std::span<const Fr> r_c, const Fr& scale);
   unsigned log_block() const { return 0; }
-  void factors(const riscv::Row& row, const riscv::Row& next, u64 j, Fr* out) const;
+  void factors(const CycleRecord& record, const CycleRecord& next, u64 j, Fr* out) const;
 
  private:
   struct Combined {
@@ -87,18 +85,16 @@ class AzBzKernel {
     std::vector<std::pair<Input, Fr>> terms;  // inputs with a non-zero combined coefficient
     Fr apply(const R1csInputs& z) const;
   };
-  const riscv::Bytecode* bytecode_;
   Combined a_, b_;
 };
 
 // The rounds-0–4 pass result: M[c][c'] = Σ_x eq(τ_x, x)·Az(x, c)·Bz(x, c').
 using ConstraintPairSums = std::array<Fr, kNumConstraints * kNumConstraints>;
 
-class SpartanOuterProver final : public StreamingInstance<riscv::Row> {
+class SpartanOuterProver final : public StreamingInstance<CycleRecord> {
  public:
   // cycle_schedule: the schedule of the log T cycle rounds (linear or windowed).
-  SpartanOuterProver(const riscv::Bytecode& bytecode, std::vector<Fr> tau, unsigned log_t,
-                     Schedule cycle_schedule);
+  SpartanOuterProver(std::vector<Fr> tau, unsigned log_t, Schedule cycle_schedule);
   ~SpartanOuterProver() override;
 
   unsigned num_rounds() const override { return log_t_ + kConstraintVars; }
@@ -107,26 +103,18 @@ class SpartanOuterProver final : public StreamingInstance<riscv::Row> {
   UniPoly round_poly(unsigned round, const Fr& claim) override;
   void bind(unsigned round, const Fr& challenge) override;
   bool needs_pass(unsigned round) const override;
-  std::unique_ptr<PassConsumer<riscv::Row>> begin_pass(unsigned round) override;
-
-  // After the last round, in streaming mode: the R1CS inputs at r_x, from the partial sums the
-  // materializing pass collected. Empty in linear mode (use r1cs_input_evaluations).
-  std::optional<std::vector<Fr>> input_claims() const;
+  std::unique_ptr<PassConsumer<CycleRecord>> begin_pass(unsigned round) override;
 
  private:
   struct PairSumsConsumer;
-  struct MaterializingConsumer;
   using CycleSumcheck = StreamingProductSumcheck<AzBzKernel>;
 
-  const riscv::Bytecode& bytecode_;
   std::vector<Fr> tau_;
   unsigned log_t_;
   Schedule cycle_schedule_;
   std::optional<ConstraintPairSums> pair_sums_;
-  UniPoly last_constraint_poly_;  // h_j of the latest constraint round
-  std::vector<Fr> cycle_challenges_;
-  std::vector<std::array<Fr, kNumInputs>> bound_inputs_;  // Z_i[h], streaming mode only
-  std::vector<Fr> constraint_challenges_;                 // r_0..r_4 in round order
+  UniPoly last_constraint_poly_;           // h_j of the latest constraint round
+  std::vector<Fr> constraint_challenges_;  // r_0..r_4 in round order
   std::unique_ptr<CycleSumcheck> cycle_;
 };
 
@@ -151,9 +139,9 @@ class SpartanOuterVerifier final : public SumcheckVerifierInstance {
 std::vector<Fr> spartan_outer_cycle_point(std::span<const Fr> challenges);
 
 // Σ_x eq(r_x, x)·z_i(x) for every R1CS input i: one pass, √T memory.
-template <RowSource S>
-std::vector<Fr> r1cs_input_evaluations(const S& source, const riscv::Bytecode& bytecode,
-                                       std::span<const Fr> r_x, const PassOptions& options) {
+template <RecordSource S>
+std::vector<Fr> r1cs_input_evaluations(const S& source, std::span<const Fr> r_x,
+                                       const PassOptions& options) {
   const HalvedEqTable eq(r_x);
   using Sums = std::array<SmallValueSum, kNumInputs>;
   u64 segment = options.segment_records;
@@ -161,13 +149,11 @@ std::vector<Fr> r1cs_input_evaluations(const S& source, const riscv::Bytecode& b
   segment = std::max<u64>(source.align(), segment / source.align() * source.align());
   const Sums sums = parallel_pass(
       source, segment, options.max_span, [] { return Sums{}; },
-      [&](Sums& acc, RowChunk rows, const riscv::Row& next, u64 first) {
+      [&](Sums& acc, std::span<const CycleRecord> rows, const CycleRecord&, u64 first) {
         for (std::size_t j = 0; j < rows.size(); ++j) {
-          const R1csInputs z =
-              r1cs_inputs(bytecode, rows[j], j + 1 < rows.size() ? rows[j + 1] : next);
           const Fr w = eq(first + j);
           for (std::size_t i = 0; i < kNumInputs; ++i)
-            if (z.values[i] != 0) acc[i].add(w, z.values[i]);
+            if (rows[j].z.values[i] != 0) acc[i].add(w, rows[j].z.values[i]);
         }
       },
       [](Sums& acc, Sums&& later) {

@@ -2,6 +2,7 @@
 
 #include <bit>
 
+#include "rill/util/bits.hpp"
 #include "rill/util/check.hpp"
 
 namespace rill::zkvm {
@@ -12,12 +13,6 @@ using riscv::Kind;
 using riscv::Row;
 
 i128 flag(bool b) { return b ? 1 : 0; }
-
-// Ceil(log2 k) for a power of two k >= 1.
-unsigned log2_exact(u64 k) {
-  RILL_CHECK(k >= 1 && std::has_single_bit(k), "size must be a power of two");
-  return static_cast<unsigned>(std::countr_zero(k));
-}
 
 unsigned chunks_for(unsigned bits, unsigned log_k_chunk) {
   return std::max(1u, (bits + log_k_chunk - 1) / log_k_chunk);
@@ -117,6 +112,8 @@ i64 ram_inc(const Row& row) {
 }
 
 OneHotParams OneHotParams::for_sizes(u64 padded_len, u64 k_bytecode, u64 k_ram) {
+  RILL_CHECK(is_pow2(padded_len) && is_pow2(k_bytecode) && is_pow2(k_ram),
+             "sizes must be powers of two");
   OneHotParams p;
   p.log_k_chunk = log2_exact(padded_len) < 25 ? 4 : 8;
   p.instruction_chunks = 64 / p.log_k_chunk;
@@ -140,15 +137,14 @@ u32 bytecode_ra_index(const OneHotParams& p, u32 pc, unsigned chunk) {
   return one_hot_chunk(pc, chunk, p.bytecode_chunks, p.log_k_chunk);
 }
 
-std::optional<u32> ram_word(const riscv::MemoryLayout& layout, const Row& row) {
-  if (row.ram_op == riscv::RamOp::None) return std::nullopt;
+u32 ram_word(const riscv::MemoryLayout& layout, const Row& row) {
+  if (row.ram_op == riscv::RamOp::None) return kNoAccess;
   return layout.word_index(row.ram_address);
 }
 
-std::optional<u32> ram_ra_index(const OneHotParams& p, std::optional<u32> ram_word,
-                                unsigned chunk) {
-  if (!ram_word) return std::nullopt;
-  return one_hot_chunk(*ram_word, chunk, p.ram_chunks, p.log_k_chunk);
+u32 ram_ra_index(const OneHotParams& p, u32 ram_word, unsigned chunk) {
+  if (ram_word == kNoAccess) return kNoAccess;
+  return one_hot_chunk(ram_word, chunk, p.ram_chunks, p.log_k_chunk);
 }
 
 }  // namespace rill::zkvm

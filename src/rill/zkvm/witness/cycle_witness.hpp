@@ -64,9 +64,9 @@ u32 one_hot_chunk(u64 address, unsigned chunk, unsigned num_chunks, unsigned log
 u32 instruction_ra_index(const OneHotParams& p, u64 lookup_index, unsigned chunk);
 // BytecodeRa(i): chunk i of the expanded PC.
 u32 bytecode_ra_index(const OneHotParams& p, u32 pc, unsigned chunk);
-// The RAM word index remap(address) = (address − lowest) / 4 of the row's access, if any.
-std::optional<u32> ram_word(const riscv::MemoryLayout& layout, const riscv::Row& row);
-// RamRa(i): chunk i of the RAM word index, or nothing (an all-zero column) without a RAM access.
-std::optional<u32> ram_ra_index(const OneHotParams& p, std::optional<u32> ram_word, unsigned chunk);
+// The RAM word index remap(address) = (address − lowest) / 4 of the row's access, or kNoAccess.
+u32 ram_word(const riscv::MemoryLayout& layout, const riscv::Row& row);
+// RamRa(i): chunk i of the RAM word index, or kNoAccess (an all-zero column) without an access.
+u32 ram_ra_index(const OneHotParams& p, u32 ram_word, unsigned chunk);
 
 }  // namespace rill::zkvm

@@ -191,7 +191,7 @@ TEST(CycleWitness, OneHotChunksAreMostSignificantFirst) {
   EXPECT_EQ(bytecode_ra_index(p, 0x1A5, 1), 0xAu);
   EXPECT_EQ(bytecode_ra_index(p, 0x1A5, 2), 0x5u);
   EXPECT_EQ(ram_ra_index(p, 0x1234u, 0), 1u);
-  EXPECT_FALSE(ram_ra_index(p, std::nullopt, 0).has_value());
+  EXPECT_EQ(ram_ra_index(p, kNoAccess, 0), kNoAccess);
   EXPECT_EQ(OneHotParams::for_sizes(u64{1} << 25, 2, 2).log_k_chunk, 8u);
 }
 
@@ -204,7 +204,7 @@ TEST(CycleWitness, RamWordIsTheRemappedAddress) {
   program.text.push_back({riscv::kRamStart, riscv::kRamStart + 4});
   const riscv::MemoryLayout layout(riscv::MemoryConfig{}, program);
   Row r;
-  EXPECT_FALSE(ram_word(layout, r).has_value());
+  EXPECT_EQ(ram_word(layout, r), kNoAccess);
   r.ram_op = riscv::RamOp::Write;
   r.ram_address = riscv::kRamStart + 8;
   EXPECT_EQ(ram_word(layout, r), layout.io_words() + 2);
