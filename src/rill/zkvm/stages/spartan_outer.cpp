@@ -30,12 +30,6 @@ std::array<Fr, kNumConstraints> constraint_weights(std::span<const Fr> y) {
 
 }  // namespace
 
-HalvedEqTable::HalvedEqTable(std::span<const Fr> w)
-    : low_bits_(static_cast<unsigned>(w.size() / 2)),
-      low_mask_((u64{1} << low_bits_) - 1),
-      low_(eq_table(w.subspan(w.size() - low_bits_))),
-      high_(eq_table(w.first(w.size() - low_bits_))) {}
-
 AzBzKernel::AzBzKernel(std::span<const Fr> r_c, const Fr& scale) {
   RILL_CHECK_EQ(r_c.size(), std::size_t{kConstraintVars}, "r_c has one entry per constraint bit");
   const tracked_vector<Fr> e = eq_table(r_c);
@@ -152,6 +146,13 @@ std::unique_ptr<PassConsumer<CycleRecord>> SpartanOuterProver::begin_pass(unsign
   if (round == 0) return std::make_unique<PairSumsConsumer>(*this, std::span(tau_).first(log_t_));
   RILL_CHECK(cycle_ != nullptr, "cycle rounds start after the constraint rounds");
   return cycle_->begin_pass(round - kConstraintVars);
+}
+
+std::vector<ClaimKey> SpartanOuterProver::sidecar_claims() const {
+  std::vector<ClaimKey> keys;
+  for (std::size_t i = 0; i < kNumInputs; ++i)
+    keys.push_back({poly(static_cast<Input>(i)), at(PointName::kCycle1)});
+  return keys;
 }
 
 UniPoly SpartanOuterProver::round_poly(unsigned round, const Fr& claim) {

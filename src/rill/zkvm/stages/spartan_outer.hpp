@@ -42,7 +42,9 @@
 #include "rill/sumcheck/streaming_product.hpp"
 #include "rill/util/tracked_alloc.hpp"
 #include "rill/zkvm/r1cs/constraints.hpp"
+#include "rill/zkvm/stages/halved_eq_table.hpp"
 #include "rill/zkvm/stages/small_value_sum.hpp"
+#include "rill/zkvm/stages/stage_prover.hpp"
 #include "rill/zkvm/witness/cycle_record.hpp"
 #include "rill/zkvm/witness/cycle_witness.hpp"
 #include "rill/zkvm/witness/row_source.hpp"
@@ -50,21 +52,6 @@
 namespace rill::zkvm {
 
 inline constexpr unsigned kSpartanOuterDegree = 3;
-
-// eq(w, x) over a hypercube of n variables as eq(w_lo, x_lo)·eq(w_hi, x_hi), with x_lo the low
-// ⌊n/2⌋ bits: two tables of about √(2^n) entries instead of one of 2^n.
-// (A point evaluator over all n variables; rill::SplitEq in poly/split_eq.hpp is the binding
-// state of the Gruen prover, which excludes the variable being bound.)
-class HalvedEqTable {
- public:
-  explicit HalvedEqTable(std::span<const Fr> w);
-  Fr operator()(u64 x) const { return low_[x & low_mask_] * high_[x >> low_bits_]; }
-
- private:
-  unsigned low_bits_;
-  u64 low_mask_;
-  tracked_vector<Fr> low_, high_;
-};
 
 // s·Az(x, r_c) and Bz(x, r_c) of one row as the factors of the cycle-round product sumcheck:
 // with e = eq(r_c, ·), Az(x, r_c) = Σ_c e_c·guard_c(z) = a_0 + Σ_i a_i·z_i where
@@ -91,7 +78,7 @@ class AzBzKernel {
 // The rounds-0–4 pass result: M[c][c'] = Σ_x eq(τ_x, x)·Az(x, c)·Bz(x, c').
 using ConstraintPairSums = std::array<Fr, kNumConstraints * kNumConstraints>;
 
-class SpartanOuterProver final : public StreamingInstance<CycleRecord> {
+class SpartanOuterProver final : public StageProver {
  public:
   // cycle_schedule: the schedule of the log T cycle rounds (linear or windowed).
   SpartanOuterProver(std::vector<Fr> tau, unsigned log_t, Schedule cycle_schedule);
@@ -104,6 +91,9 @@ class SpartanOuterProver final : public StreamingInstance<CycleRecord> {
   void bind(unsigned round, const Fr& challenge) override;
   bool needs_pass(unsigned round) const override;
   std::unique_ptr<PassConsumer<CycleRecord>> begin_pass(unsigned round) override;
+  // No factor is a claim; the 34 R1CS inputs at r_c^1 are sidecar claims.
+  void output_claims(const PointTable&, StageClaims&) const override {}
+  std::vector<ClaimKey> sidecar_claims() const override;
 
  private:
   struct PairSumsConsumer;
@@ -137,31 +127,5 @@ class SpartanOuterVerifier final : public SumcheckVerifierInstance {
 
 // The stage's cycle point r_x (big-endian) from its challenges.
 std::vector<Fr> spartan_outer_cycle_point(std::span<const Fr> challenges);
-
-// Σ_x eq(r_x, x)·z_i(x) for every R1CS input i: one pass, √T memory.
-template <RecordSource S>
-std::vector<Fr> r1cs_input_evaluations(const S& source, std::span<const Fr> r_x,
-                                       const PassOptions& options) {
-  const HalvedEqTable eq(r_x);
-  using Sums = std::array<SmallValueSum, kNumInputs>;
-  u64 segment = options.segment_records;
-  if (segment == 0) segment = std::max<u64>(1, source.padded_len() / (4 * thread_count()));
-  segment = std::max<u64>(source.align(), segment / source.align() * source.align());
-  const Sums sums = parallel_pass(
-      source, segment, options.max_span, [] { return Sums{}; },
-      [&](Sums& acc, std::span<const CycleRecord> rows, const CycleRecord&, u64 first) {
-        for (std::size_t j = 0; j < rows.size(); ++j) {
-          const Fr w = eq(first + j);
-          for (std::size_t i = 0; i < kNumInputs; ++i)
-            if (rows[j].z.values[i] != 0) acc[i].add(w, rows[j].z.values[i]);
-        }
-      },
-      [](Sums& acc, Sums&& later) {
-        for (std::size_t i = 0; i < kNumInputs; ++i) acc[i].merge(later[i]);
-      });
-  std::vector<Fr> evaluations;
-  for (const SmallValueSum& s : sums) evaluations.push_back(s.reduce());
-  return evaluations;
-}
 
 }  // namespace rill::zkvm

@@ -1,7 +1,7 @@
-// Stage 1 on the stage contract (stage_proof.hpp): draw τ (the table's "tau"), run the Spartan
-// outer sumcheck through the batched prover with the pass driver over the trace, then evaluate
-// the 34 R1CS-input claims at r_c^1 with one sidecar pass (the same code in both modes) and
-// absorb them in schedule order. Transcript order (docs/proof-format.md):
+// Stage 1 on the stage contract (stage_proof.hpp, prove_stage): draw τ (the table's "tau"), run
+// the Spartan outer sumcheck through the batched prover with the pass driver over the trace, then
+// evaluate the 34 R1CS-input claims at r_c^1 with the sidecar pass (the same code in both modes)
+// and absorb them in schedule order. Transcript order (docs/proof-format.md):
 //   τ (log T + 5 challenges) → sumcheck (input claim, batching coefficient, rounds) →
 //   one "opening_claim" per new claim, in Input order.
 #pragma once
@@ -32,26 +32,8 @@ StageOutput prove_stage1(ProverContext<S>& ctx) {
   RILL_CHECK_EQ(ctx.source.padded_len(), u64{1} << log_t, "the source has T records");
   const StageChallenges challenges = draw_stage_challenges(spec, ctx.transcript);
   SpartanOuterProver outer(challenges["tau"], log_t, stage1_cycle_schedule(log_t, ctx.config));
-  PassDriver driver(ctx.source, ctx.config.pass);
-  driver.add(outer, 0);
-  const BatchItem items[] = {{&outer, 0}};
-  check_stage_items(spec, items);
-  BatchedProverOutput batch = [&] {
-    ProgressRoundHook progress(&driver, "stage 1: Spartan outer", outer.num_rounds());
-    return prove_batched(items, ctx.transcript, &progress);
-  }();
-  StageOutput out;
-  out.proof = finish_stage(
-      spec, std::move(batch),
-      [&](StageClaims& claims) {
-        const std::vector<Fr>& r_x = *ctx.accumulator.points().find(PointName::kCycle1);
-        const std::vector<Fr> z = r1cs_input_evaluations(ctx.source, r_x, ctx.config.pass);
-        for (std::size_t i = 0; i < kNumInputs; ++i)
-          claims.set({poly(static_cast<Input>(i)), at(PointName::kCycle1)}, z[i]);
-      },
-      ctx.transcript, ctx.accumulator);
-  out.passes = driver.passes() + 1;
-  return out;
+  StageProver* const provers[] = {&outer};
+  return prove_stage(ctx, spec, provers);
 }
 
 // Never aborts on a malformed proof.

@@ -4,11 +4,18 @@
 // branches on the mode: the mode only chooses the schedules (StageConfig).
 #pragma once
 
+#include <map>
+#include <string_view>
+
+#include "rill/sumcheck/batched.hpp"
 #include "rill/sumcheck/pass_driver.hpp"
+#include "rill/sumcheck/progress_hook.hpp"
 #include "rill/sumcheck/schedule.hpp"
 #include "rill/transcript/transcript.hpp"
 #include "rill/zkvm/stages/opening_accumulator.hpp"
+#include "rill/zkvm/stages/record_values.hpp"
 #include "rill/zkvm/stages/stage_proof.hpp"
+#include "rill/zkvm/stages/stage_prover.hpp"
 #include "rill/zkvm/stages/stage_table.hpp"
 #include "rill/zkvm/witness/cycle_record.hpp"
 
@@ -34,5 +41,48 @@ struct StageOutput {
   StageProof proof;
   unsigned passes = 0;  // passes over the trace, sidecar passes included
 };
+
+// Runs a stage whose instances are all StageProvers (in the table's batch order): registers them
+// with one pass driver, proves the batch, then evaluates every sidecar claim with one pass per
+// distinct point and absorbs the claims in schedule order.
+template <RecordSource S>
+StageOutput prove_stage(ProverContext<S>& ctx, const StageSpec& spec,
+                        std::span<StageProver* const> provers) {
+  PassDriver driver(ctx.source, ctx.config.pass);
+  std::vector<BatchItem> items;
+  for (std::size_t i = 0; i < provers.size(); ++i) {
+    const unsigned offset = i < spec.instances.size() ? spec.instances[i].offset : 0;
+    items.push_back({provers[i], offset});
+    driver.add(*provers[i], offset);
+  }
+  check_stage_items(spec, items);
+  BatchedProverOutput batch = [&] {
+    const std::string label = std::string(stage_name(spec.id));
+    ProgressRoundHook progress(&driver, label, spec.total_rounds());
+    return prove_batched(items, ctx.transcript, &progress);
+  }();
+  unsigned sidecar_passes = 0;
+  StageOutput out;
+  out.proof = finish_stage(
+      spec, std::move(batch),
+      [&](StageClaims& claims) {
+        std::map<ClaimPoint, std::vector<ClaimKey>> by_point;
+        for (StageProver* p : provers) {
+          p->output_claims(ctx.accumulator.points(), claims);
+          for (const ClaimKey& k : p->sidecar_claims()) by_point[k.point].push_back(k);
+        }
+        for (const auto& [point, keys] : by_point) {
+          std::vector<PolyId> polys;
+          for (const ClaimKey& k : keys) polys.push_back(k.poly);
+          const std::vector<Fr> values = evaluate_at_point(
+              ctx.source, polys, *ctx.accumulator.points().resolve(point), ctx.config.pass);
+          for (std::size_t k = 0; k < keys.size(); ++k) claims.set(keys[k], values[k]);
+          ++sidecar_passes;
+        }
+      },
+      ctx.transcript, ctx.accumulator);
+  out.passes = driver.passes() + sidecar_passes;
+  return out;
+}
 
 }  // namespace rill::zkvm

@@ -19,6 +19,7 @@ CycleRecord cycle_record(const RecordContext& ctx, const riscv::Row& row, const 
   const lookups::InstructionLookup kind = lookups::instruction_lookup(row.kind);
   if (kind.table) r.table = static_cast<u8>(*kind.table);
   r.interleaved = kind.interleaved();
+  r.next_is_noop = next.is_noop();
   r.rd_inc = rd_inc(row);
   r.ram_inc = ram_inc(row);
   r.ram_word = ram_word(*ctx.layout, row);

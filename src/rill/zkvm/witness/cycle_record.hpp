@@ -32,6 +32,7 @@ struct CycleRecord {
   u64 lookup_index = 0;      // the 64-bit instruction lookup index
   u8 table = kNoTable;       // lookups::TableKind, or kNoTable (NoOp, LW, SW, FENCE)
   bool interleaved = true;   // InstructionRafFlag = !interleaved
+  bool next_is_noop = true;  // NextIsNoop: the following row is a NoOp (padding after the end)
   i64 rd_inc = 0;            // RdInc
   i64 ram_inc = 0;           // RamInc
   u32 ram_word = kNoAccess;  // RAM word index of the access
