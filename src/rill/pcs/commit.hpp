@@ -48,7 +48,7 @@ class PreparedRowGenerators {
 };
 
 // Sentinel for "no hot address in this cycle" in one-hot chunks (padding cycles).
-inline constexpr u32 kNoHotAddress = 0xffffffffu;
+inline constexpr u32 kNoHotAddress = kNoAccess;  // the one no-access encoding (util/int.hpp)
 
 class CommitmentBuilder {
  public:
