@@ -1,5 +1,7 @@
 #include "rill/zkvm/witness/cycle_record.hpp"
 
+#include <algorithm>
+
 namespace rill::zkvm {
 
 namespace {
@@ -8,16 +10,26 @@ u32 register_or_none(u8 reg) { return reg == riscv::kNoRegister ? kNoAccess : u3
 
 }  // namespace
 
-CycleRecord cycle_record(const RecordContext& ctx, const riscv::Row& row, const riscv::Row& next) {
+// chunk_i(x) = (x >> w·(d − 1 − i)) & (2^w − 1), chunk 0 most significant (cycle_witness.hpp).
+template <class Out>
+void split_chunks(u64 x, unsigned d, unsigned w, Out* out) {
+  const u64 mask = (u64{1} << w) - 1;
+  for (unsigned i = 0; i < d; ++i) {
+    const unsigned shift = w * (d - 1 - i);
+    out[i] = static_cast<Out>(shift >= 64 ? 0 : (x >> shift) & mask);
+  }
+}
+
+void fill_cycle_record(const RecordContext& ctx, const riscv::Row& row, const riscv::Row& next,
+                       CycleRecord& r) {
   const riscv::BytecodeRow& code = ctx.bytecode->row(row.bytecode_index);
   const OneHotParams& p = ctx.one_hot;
-  CycleRecord r;
   r.row = row;
-  r.z = r1cs_inputs(code, row, next);
   const CycleLookup lookup = cycle_lookup(code, row);
+  fill_r1cs_inputs(code, row, next, lookup, r.z);
   r.lookup_index = lookup.query.index;
   const lookups::InstructionLookup kind = lookups::instruction_lookup(row.kind);
-  if (kind.table) r.table = static_cast<u8>(*kind.table);
+  r.table = kind.table ? static_cast<u8>(*kind.table) : CycleRecord::kNoTable;
   r.interleaved = kind.interleaved();
   r.next_is_noop = next.is_noop();
   r.rd_inc = rd_inc(row);
@@ -27,11 +39,18 @@ CycleRecord cycle_record(const RecordContext& ctx, const riscv::Row& row, const 
   r.rs2 = register_or_none(row.rs2);
   r.rd = register_or_none(row.rd);
   RILL_DCHECK(p.instruction_chunks <= kMaxInstructionChunks, "too many instruction chunks");
-  for (unsigned i = 0; i < p.instruction_chunks; ++i)
-    r.instruction_chunks[i] = static_cast<u8>(instruction_ra_index(p, r.lookup_index, i));
-  for (unsigned i = 0; i < p.bytecode_chunks; ++i)
-    r.bytecode_chunks[i] = static_cast<u8>(bytecode_ra_index(p, row.bytecode_index, i));
-  for (unsigned i = 0; i < p.ram_chunks; ++i) r.ram_chunks[i] = ram_ra_index(p, r.ram_word, i);
+  split_chunks(r.lookup_index, p.instruction_chunks, p.log_k_chunk, r.instruction_chunks.data());
+  split_chunks(row.bytecode_index, p.bytecode_chunks, p.log_k_chunk, r.bytecode_chunks.data());
+  if (r.ram_word == kNoAccess) {
+    std::fill_n(r.ram_chunks.begin(), p.ram_chunks, kNoAccess);
+  } else {
+    split_chunks(r.ram_word, p.ram_chunks, p.log_k_chunk, r.ram_chunks.data());
+  }
+}
+
+CycleRecord cycle_record(const RecordContext& ctx, const riscv::Row& row, const riscv::Row& next) {
+  CycleRecord r;
+  fill_cycle_record(ctx, row, next, r);
   return r;
 }
 

@@ -53,6 +53,9 @@ struct RecordContext {
 };
 
 CycleRecord cycle_record(const RecordContext& ctx, const riscv::Row& row, const riscv::Row& next);
+// The same, written in place (the pass buffers reuse their records).
+void fill_cycle_record(const RecordContext& ctx, const riscv::Row& row, const riscv::Row& next,
+                       CycleRecord& record);
 
 // A ChunkSource of CycleRecords over a RowSource: same indices, alignment and pass counts. The
 // record handed as a chunk's lookahead is computed with a padding row as its successor, so its
@@ -76,11 +79,12 @@ class CycleSource {
   void visit(std::uint64_t begin, std::uint64_t end, std::size_t max_span,
              ChunkVisitor<CycleRecord> f) const {
     std::vector<CycleRecord> buffer;
+    CycleRecord lookahead;
     auto convert = [&](std::span<const riscv::Row> rows, const riscv::Row& next, u64 first) {
       buffer.resize(rows.size());
       for (std::size_t j = 0; j < rows.size(); ++j)
-        buffer[j] = cycle_record(ctx_, rows[j], j + 1 < rows.size() ? rows[j + 1] : next);
-      const CycleRecord lookahead = cycle_record(ctx_, next, riscv::Row{});
+        fill_cycle_record(ctx_, rows[j], j + 1 < rows.size() ? rows[j + 1] : next, buffer[j]);
+      fill_cycle_record(ctx_, next, riscv::Row{}, lookahead);
       f(std::span<const CycleRecord>(buffer), lookahead, first);
     };
     rows_.visit(begin, end, max_span, ChunkVisitor<riscv::Row>(convert));

@@ -55,15 +55,25 @@ CycleLookup cycle_lookup(const riscv::BytecodeRow& code, const Row& row) {
 }
 
 R1csInputs r1cs_inputs(const riscv::BytecodeRow& code, const Row& row, const Row& next) {
+  return r1cs_inputs(code, row, next, cycle_lookup(code, row));
+}
+
+R1csInputs r1cs_inputs(const riscv::BytecodeRow& code, const Row& row, const Row& next,
+                       const CycleLookup& lookup) {
+  R1csInputs z;
+  fill_r1cs_inputs(code, row, next, lookup, z);
+  return z;
+}
+
+void fill_r1cs_inputs(const riscv::BytecodeRow& code, const Row& row, const Row& next,
+                      const CycleLookup& lookup, R1csInputs& z) {
   const InstructionInputs in = instruction_inputs(code, row);
-  const CycleLookup lookup = cycle_lookup(code, row);
   const lookups::OperandCombination combination = lookups::instruction_lookup(row.kind).combination;
   const bool load = row.kind == Kind::Lw;
   const bool store = row.kind == Kind::Sw;
   const bool jump = riscv::is_jump(row.kind);
   const bool in_sequence = row.sequence_remaining != riscv::kNotInSequence;
 
-  R1csInputs z;
   z[Input::kLeftInstructionInput] = in.left;
   z[Input::kRightInstructionInput] = in.right;
   z[Input::kProduct] = static_cast<i128>(u64{in.left} * u64{in.right});
@@ -102,7 +112,6 @@ R1csInputs r1cs_inputs(const riscv::BytecodeRow& code, const Row& row, const Row
   z[Input::kFlagAdvice] = flag(combination == lookups::OperandCombination::kAdvice);
   z[Input::kFlagIsFirstInSequence] = flag(row.is_first_in_sequence);
   z[Input::kFlagIsLastInSequence] = flag(in_sequence && row.sequence_remaining == 0);
-  return z;
 }
 
 i64 rd_inc(const Row& row) { return i64{row.rd_post} - i64{row.rd_pre}; }

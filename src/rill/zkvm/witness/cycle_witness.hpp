@@ -35,6 +35,12 @@ CycleLookup cycle_lookup(const riscv::BytecodeRow& code, const riscv::Row& row);
 // following row.
 R1csInputs r1cs_inputs(const riscv::BytecodeRow& code, const riscv::Row& row,
                        const riscv::Row& next);
+// The same, with the row's lookup already computed (cycle_lookup(code, row)); fill_ writes
+// every input in place.
+R1csInputs r1cs_inputs(const riscv::BytecodeRow& code, const riscv::Row& row,
+                       const riscv::Row& next, const CycleLookup& lookup);
+void fill_r1cs_inputs(const riscv::BytecodeRow& code, const riscv::Row& row, const riscv::Row& next,
+                      const CycleLookup& lookup, R1csInputs& z);
 inline R1csInputs r1cs_inputs(const riscv::Bytecode& bytecode, const riscv::Row& row,
                               const riscv::Row& next) {
   return r1cs_inputs(bytecode.row(row.bytecode_index), row, next);
