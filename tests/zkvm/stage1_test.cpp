@@ -164,6 +164,24 @@ TEST(Stage1, TamperedProofsAreRejected) {
       verify(*run.machine, run.input, run.summary.output, !run.summary.panicked, result.proof).ok);
 }
 
+// Two programs with the same words but a longer last segment (more bss) have different layouts,
+// so a proof of one does not verify against the other.
+TEST(Statement, BindsTheWholeLayout) {
+  const GuestRun run = testing::run_guest("fibonacci", 12);
+  const ProveResult result = prove_run(run, ProverOptions{});
+  ASSERT_TRUE(verify_run(run, result.proof).ok);
+  riscv::Program longer = run.machine->program();
+  longer.segments.back().mem_size += 4096;
+  const riscv::Machine other(std::move(longer), run.machine->layout().config());
+  ASSERT_EQ(program_digest(other), program_digest(*run.machine));  // same words
+  ASSERT_NE(other.layout().program_end(), run.machine->layout().program_end());
+  EXPECT_FALSE(verify(other, run.input, run.summary.output, run.summary.panicked, result.proof).ok);
+  // An output longer than the layout's output region is rejected before any round is read.
+  std::vector<u8> long_output(run.machine->layout().config().max_output + 1, 0);
+  EXPECT_EQ(verify(*run.machine, run.input, long_output, false, result.proof).reason,
+            "the claimed output is longer than the layout's output region");
+}
+
 TEST(ProofBytes, RoundTripAndRejectMalformedInput) {
   const GuestRun run = testing::run_guest("fibonacci", 10);
   const Proof proof = prove_run(run, ProverOptions{}).proof;

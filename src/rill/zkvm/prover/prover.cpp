@@ -18,6 +18,10 @@ VerifyResult verify(const riscv::Machine& machine, std::span<const u8> input,
   VerifyResult result;
   result.reason = check_proof_sizes(proof.trace_length, proof.ram_k, proof.bytecode_k);
   if (!result.reason.empty()) return result;
+  if (output.size() > machine.layout().config().max_output) {
+    result.reason = "the claimed output is longer than the layout's output region";
+    return result;
+  }
   if (proof.bytecode_k != machine.bytecode().padded_size()) {
     result.reason = "K_bc differs from the program's expanded bytecode";
     return result;

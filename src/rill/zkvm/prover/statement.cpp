@@ -42,6 +42,10 @@ Statement make_statement(const riscv::Machine& machine, std::span<const u8> inpu
   Statement s;
   s.program_digest = program_digest(machine);
   s.memory = machine.layout().config();
+  s.lowest = machine.layout().lowest();
+  s.program_end = machine.layout().program_end();
+  s.memory_end = machine.layout().memory_end();
+  s.bytecode_k = machine.bytecode().padded_size();
   s.entry = machine.program().entry;
   s.input.assign(input.begin(), input.end());
   s.output.assign(output.begin(), output.end());
@@ -61,6 +65,11 @@ Transcript start_transcript(const Statement& s) {
   t.append_u64("max_input", s.memory.max_input);
   t.append_u64("max_output", s.memory.max_output);
   t.append_u64("heap_size", s.memory.heap_size);
+  // The whole layout, so that two programs with equal words but different segment sizes (a
+  // longer bss) have different statements.
+  t.append_u64("lowest", s.lowest);
+  t.append_u64("program_end", s.program_end);
+  t.append_u64("memory_end", s.memory_end);
   t.append_u64("entry", s.entry);
   t.append_bytes("input", s.input);
   t.append_bytes("output", s.output);
@@ -68,6 +77,11 @@ Transcript start_transcript(const Statement& s) {
   t.append_u64("trace_length", s.trace_length);
   t.append_u64("ram_k", s.ram_k);
   t.append_u64("log_k_chunk", s.log_k_chunk);
+  t.append_u64("bytecode_k", s.bytecode_k);
+  // Protocol configuration: Twist binds address variables first (ARCHITECTURE.md §3), and the
+  // committed polynomials use the CycleMajor layout (k·T + j) in one Dory shape.
+  t.append_u64("rw_address_first", 1);
+  t.append_u64("commitment_layout_cycle_major", 1);
   return t;
 }
 

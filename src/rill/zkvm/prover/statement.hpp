@@ -21,6 +21,10 @@ inline constexpr std::string_view kTranscriptLabel = "rill";
 struct Statement {
   std::array<u8, 32> program_digest{};
   riscv::MemoryConfig memory;  // with the program, determines the layout
+  u64 lowest = 0;              // the layout's lowest address (start of the I/O block)
+  u64 program_end = 0;         // end of the program image (text, data, bss, stack)
+  u64 memory_end = 0;          // end of the heap, exclusive
+  u64 bytecode_k = 0;          // K_bc
   u32 entry = 0;
   std::vector<u8> input, output;
   bool panicked = false;
