@@ -2,6 +2,8 @@
 // over the full K × T grid, at small sizes; linear and streaming schedules, threads and segment
 // sizes give identical proofs; a wrong read value is rejected.
 #include "rill/zkvm/stages/ram_read_write.hpp"
+#include "rill/zkvm/stages/ram_output_check.hpp"
+#include "rill/zkvm/stages/ram_raf.hpp"
 
 #include <gtest/gtest.h>
 
@@ -134,7 +136,6 @@ TEST_P(RamReadWrite, MatchesBruteForceAndVerifies) {
   ASSERT_TRUE(v.ok()) << to_string(*v.failure);
 
   // Claims against dense evaluations at (r_a ‖ r_c2).
-  std::vector<Fr> point(o.challenges.rbegin(), o.challenges.rend());  // (r_c2 ‖ r_a)?
   const std::vector<Fr> r_a(o.challenges.rend() - log_k, o.challenges.rend());
   const std::vector<Fr> r_c2(o.challenges.rbegin(), o.challenges.rbegin() + log_t);
   std::vector<Fr> full = r_a;
@@ -195,6 +196,120 @@ TEST_P(RamReadWrite, ALoadOfANeverStoredValueIsRejected) {
   const VerifierItem vitems[] = {{&verifier, 0}};
   const SumcheckVerification v = testing::verify_batch(vitems, o.proof);
   EXPECT_FALSE(v.ok());
+}
+
+// The final memory of a trace.
+std::vector<u32> final_memory(const RamTrace& tr) {
+  std::vector<i64> mem(tr.init.begin(), tr.init.end());
+  for (const CycleRecord& r : tr.rows)
+    if (r.ram_word != kNoAccess) mem[r.ram_word] += r.ram_inc;
+  return std::vector<u32>(mem.begin(), mem.end());
+}
+
+constexpr u32 kLowest = 0x7fff0000u;
+
+struct TrioOutcome {
+  SumcheckVerification verdict;
+  Fr raf_ra, val_final;
+  std::vector<Fr> challenges;
+  BatchedSumcheckProof proof;
+};
+
+// RW, RAF and the output check in one batch at offset 0 (stage 2's RAM instances), with the
+// statement's I/O `io` (words of the I/O block [0, K/2)).
+TrioOutcome prove_and_verify_trio(const RamTrace& tr, std::span<const riscv::MemoryWord> io,
+                                  bool streaming, PassOptions options) {
+  std::mt19937_64 rng(17);
+  const unsigned log_k = tr.log_k, log_t = tr.log_t;
+  const std::vector<Fr> r_c1 = random_point(rng, log_t), r_out = random_point(rng, log_k);
+  const Fr gamma = Fr::from_u64(rng());
+  std::vector<Fr> rv, wv, addr;
+  for (u64 j = 0; j < tr.rows.size(); ++j) {
+    rv.push_back(Fr::from_u64(tr.read_value[j]));
+    wv.push_back(Fr::from_u64(tr.write_value[j]));
+    const u32 a = tr.rows[j].ram_word;
+    addr.push_back(a == kNoAccess ? Fr::zero() : Fr::from_u64(u64{kLowest} + 4 * u64{a}));
+  }
+  const Fr read = dense_eval(r_c1, rv), write = dense_eval(r_c1, wv);
+  const Fr address = dense_eval(r_c1, addr);
+  const u64 io_words = u64{1} << (log_k - 1);
+  RamReadWriteProver rw(gamma, log_k, log_t, r_c1, ram_init_table(tr.init, u64{1} << log_k),
+                        cycle_schedule(log_t, streaming), read + gamma * write);
+  RamRafProver raf(rw, kLowest, address);
+  RamOutputCheckProver output(rw, r_out, io_words, io);
+  const auto source = testing::record_source(tr.rows);
+  const BatchItem items[] = {{&rw, 0}, {&raf, 0}, {&output, 0}};
+  testing::BatchRun run = testing::prove_batch(source, items, options);
+  // The RAF and output check share the read-write instance's address passes.
+  EXPECT_EQ(run.passes, log_k + cycle_schedule(log_t, streaming).passes());
+
+  const std::vector<Fr> f = rw.factor_evals();
+  RamReadWriteVerifier vrw(gamma, log_k, log_t, r_c1, read, write, f[1], f[0], f[2]);
+  RamRafVerifier vraf(log_k, kLowest, address, raf.ra_claim());
+  std::vector<Fr> mask_table(u64{1} << log_k, Fr::zero()), io_table(u64{1} << log_k, Fr::zero());
+  for (u64 a = 0; a < io_words; ++a) mask_table[a] = Fr::one();
+  for (const auto& w : io) io_table[w.index] = Fr::from_u64(w.value);
+  RamOutputCheckVerifier vout(
+      r_out, output.val_final_claim(),
+      [mask_table](std::span<const Fr> r) { return dense_eval(r, mask_table); },
+      [io_table](std::span<const Fr> r) { return dense_eval(r, io_table); });
+  const VerifierItem vitems[] = {{&vrw, 0}, {&vraf, 0}, {&vout, 0}};
+  TrioOutcome o;
+  o.verdict = testing::verify_batch(vitems, run.out.proof);
+  o.raf_ra = raf.ra_claim();
+  o.val_final = output.val_final_claim();
+  o.challenges = run.out.challenges;
+  o.proof = run.out.proof;
+  // The RAF's claim against the dense ra at (r_a ‖ r_c^1).
+  const std::vector<Fr> r_a(run.out.challenges.rend() - log_k, run.out.challenges.rend());
+  std::vector<Fr> full = r_a;
+  full.insert(full.end(), r_c1.begin(), r_c1.end());
+  const u64 t = u64{1} << log_t;
+  std::vector<Fr> ra(t << log_k, Fr::zero());
+  for (u64 j = 0; j < t; ++j)
+    if (tr.rows[j].ram_word != kNoAccess) ra[tr.rows[j].ram_word * t + j] = Fr::one();
+  EXPECT_EQ(o.raf_ra, dense_eval(full, ra));
+  std::vector<Fr> fin;
+  for (u32 w : final_memory(tr)) fin.push_back(Fr::from_u64(w));
+  EXPECT_EQ(o.val_final, dense_eval(r_a, fin));
+  return o;
+}
+
+std::vector<riscv::MemoryWord> honest_io(const RamTrace& tr) {
+  const std::vector<u32> fin = final_memory(tr);
+  std::vector<riscv::MemoryWord> io;
+  for (u32 a = 0; a < (u32{1} << (tr.log_k - 1)); ++a)
+    if (fin[a] != 0) io.push_back({a, fin[a]});
+  return io;
+}
+
+TEST_P(RamReadWrite, RafAndOutputCheckShareTheAddressRounds) {
+  const auto [log_k, log_t] = GetParam();
+  const RamTrace tr = random_ram_trace(3 * log_k + log_t, log_k, log_t);
+  const std::vector<riscv::MemoryWord> io = honest_io(tr);
+  const TrioOutcome o = prove_and_verify_trio(tr, io, false, {});
+  ASSERT_TRUE(o.verdict.ok()) << to_string(*o.verdict.failure);
+  for (bool streaming : {false, true})
+    for (u64 segment : {u64{0}, u64{8}}) {
+      PassOptions options;
+      options.segment_records = segment;
+      const TrioOutcome other = prove_and_verify_trio(tr, io, streaming, options);
+      EXPECT_TRUE(other.verdict.ok());
+      EXPECT_EQ(other.proof.round_polys, o.proof.round_polys);
+    }
+}
+
+TEST_P(RamReadWrite, AClaimedOutputThatDiffersFromRamIsRejected) {
+  const auto [log_k, log_t] = GetParam();
+  const RamTrace tr = random_ram_trace(5 * log_k + log_t, log_k, log_t);
+  std::vector<riscv::MemoryWord> io = honest_io(tr);
+  if (io.empty()) {
+    io.push_back({0, 1});
+  } else {
+    io.back().value ^= 0x100;
+  }
+  const TrioOutcome o = prove_and_verify_trio(tr, io, true, {});
+  EXPECT_FALSE(o.verdict.ok());
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, RamReadWrite,

@@ -358,6 +358,11 @@ class TwistReadWriteProver : public StageProver {
     RILL_CHECK(sums_.has_value() && address_challenges_.empty(), "round-0 tables not available");
     return sums_->increments;
   }
+  // Init over the K addresses (empty for Init = 0), until bind(0).
+  std::span<const Fr> round0_init() const {
+    RILL_CHECK(address_challenges_.empty(), "Init is bound after round 0");
+    return init_;
+  }
 
  protected:
   const Policy& policy() const { return policy_; }
