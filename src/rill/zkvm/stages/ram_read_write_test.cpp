@@ -4,6 +4,7 @@
 #include "rill/zkvm/stages/ram_read_write.hpp"
 #include "rill/zkvm/stages/ram_output_check.hpp"
 #include "rill/zkvm/stages/ram_raf.hpp"
+#include "rill/zkvm/stages/ram_val_check.hpp"
 
 #include <gtest/gtest.h>
 
@@ -310,6 +311,66 @@ TEST_P(RamReadWrite, AClaimedOutputThatDiffersFromRamIsRejected) {
   }
   const TrioOutcome o = prove_and_verify_trio(tr, io, true, {});
   EXPECT_FALSE(o.verdict.ok());
+}
+
+// Stage 4b at random points (the relation holds at any r_a^2, r_c^2): claims from dense
+// evaluations of the grid; honest verifies, a wrong final value is rejected.
+TEST_P(RamReadWrite, ValueCheckVerifiesAndRejectsAWrongFinalValue) {
+  const auto [log_k, log_t] = GetParam();
+  const RamTrace tr = random_ram_trace(13 * log_k + log_t, log_k, log_t);
+  std::mt19937_64 rng(23);
+  const std::vector<Fr> r_a2 = random_point(rng, log_k), r_c2 = random_point(rng, log_t);
+  const Fr gamma = Fr::from_u64(rng());
+  std::vector<Fr> full = r_a2;
+  full.insert(full.end(), r_c2.begin(), r_c2.end());
+  const Fr val = dense_eval(full, val_grid(tr));
+  std::vector<Fr> init, fin;
+  for (u32 w : tr.init) init.push_back(Fr::from_u64(w));
+  for (u32 w : final_memory(tr)) fin.push_back(Fr::from_u64(w));
+  const Fr init_r = dense_eval(r_a2, init), fin_r = dense_eval(r_a2, fin);
+  const u64 t = u64{1} << log_t;
+  std::vector<Fr> ra(t << log_k, Fr::zero()), inc;
+  for (u64 j = 0; j < t; ++j) {
+    if (tr.rows[j].ram_word != kNoAccess) ra[tr.rows[j].ram_word * t + j] = Fr::one();
+    inc.push_back(Fr::from_i64(tr.rows[j].ram_word == kNoAccess ? 0 : tr.rows[j].ram_inc));
+  }
+  {
+    const tracked_vector<Fr> lt = lt_table(r_c2);
+    const tracked_vector<Fr> eqa = eq_table(r_a2);
+    Fr sum = Fr::zero();
+    for (u64 j = 0; j < t; ++j)
+      if (tr.rows[j].ram_word != kNoAccess)
+        sum += Fr::from_i64(tr.rows[j].ram_inc) * eqa[tr.rows[j].ram_word] * (lt[j] + gamma);
+    ASSERT_EQ(sum, (val - init_r) + gamma * (fin_r - init_r));
+  }
+  for (bool honest : {true, false}) {
+    std::vector<BatchedSumcheckProof> proofs;
+    for (bool streaming : {false, true})
+      for (u64 segment : {u64{0}, u64{8}}) {
+        const Fr claimed_final = honest ? fin_r : fin_r + Fr::one();
+        const Fr claim = (val - init_r) + gamma * (claimed_final - init_r);
+        RamValCheckProver prover(gamma, r_a2, r_c2, log_t, cycle_schedule(log_t, streaming), claim);
+        const auto source = testing::record_source(tr.rows);
+        const BatchItem items[] = {{&prover, 0}};
+        PassOptions options;
+        options.segment_records = segment;
+        const testing::BatchRun run = testing::prove_batch(source, items, options);
+        proofs.push_back(run.out.proof);
+        const std::vector<Fr> f = prover.factor_evals();
+        RamValCheckVerifier verifier(gamma, r_c2, val, claimed_final, init_r, f[1], f[0]);
+        const VerifierItem vitems[] = {{&verifier, 0}};
+        EXPECT_EQ(testing::verify_batch(vitems, run.out.proof).ok(), honest);
+        const std::vector<Fr> r_c4(run.out.challenges.rbegin(), run.out.challenges.rend());
+        std::vector<Fr> p = r_a2;
+        p.insert(p.end(), r_c4.begin(), r_c4.end());
+        EXPECT_EQ(f[1], dense_eval(p, ra));
+        EXPECT_EQ(f[0], dense_eval(r_c4, inc));
+      }
+    // (A dishonest claim changes the linear rounds, which derive h(1) from the claim.)
+    if (honest) {
+      for (const auto& p : proofs) EXPECT_EQ(p.round_polys, proofs[0].round_polys);
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, RamReadWrite,

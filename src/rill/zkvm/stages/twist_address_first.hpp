@@ -307,9 +307,8 @@ class TwistReadWriteProver : public StageProver {
     z *= va;
     const Fr l0 = ib * s.own_inc[0], l1 = ib * s.own_inc[1];
     // a(1 − 2X + X²) + m(X − X²) + zX² + l0(1 − X) + l1·X
-    std::vector<Fr> coeffs = {a + l0, m - a - a + l1 - l0, a - m + z};
-    coeffs.resize(kTwistReadWriteDegree + 1, Fr::zero());
-    last_poly_ = UniPoly(std::move(coeffs));
+    // Degree 2 in the address rounds (the batch serializes each round at its own degree).
+    last_poly_ = UniPoly(std::vector<Fr>{a + l0, m - a - a + l1 - l0, a - m + z});
     (void)claim;
     return last_poly_;
   }
