@@ -1,0 +1,470 @@
+// Address-first Twist read-write checking (ARCHITECTURE.md §3; docs/protocol.md, "Twist read-write
+// checking"): the engine shared by RAM (stage 2b) and registers (stage 4a).
+//
+// Relation, over addresses k ∈ {0,1}^n (n = log K) and cycles j ∈ {0,1}^{log T}:
+//
+//   claim = Σ_{k,j} eq(r_c, j)·Σ_ℓ c_ℓ·ra_ℓ(k, j)·(A·Val(k, j) + B·δ_ℓ·Inc(j))
+//
+// with one address a_ℓ(j) per leg ℓ of row j (ra_ℓ(k, j) = [a_ℓ(j) = k], zero without one), leg
+// coefficients c_ℓ, leg flags δ_ℓ (1 for the leg that sees the value after the write) and
+//   Val(k, j) = Init(k) + Σ_{j' < j} Inc(j')·[wa(j') = k]
+// (wa: the row's write address). RAM: one leg, c = 1, δ = 1, A = 1 + γ, B = γ. Registers: legs
+// (rd, rs1, rs2) with c = (1, γ, γ²), δ = (1, 0, 0), A = B = 1, Init = 0.
+//
+// Rounds 0 … n−1 bind the address bits low to high, rounds n … n + log T − 1 the cycle bits.
+// Address round i (bits below i bound to r_{<i}, e_j = eq(r_{<i}, low_i(a))): with t = a >> i
+// (β = t >> 1 the unbound high bits, b = t & 1 the bit of the round),
+//
+//   h_i(X) = A·[Σ_t C[t]·eq(X, b)·Init_i(X, β) + Σ_{b,b'} M[b][b']·eq(X, b)·eq(X, b')]
+//            + B·Σ_b L[b]·eq(X, b),
+//   C[t] = Σ_{legs at t} eq(r_c, j)·c_ℓ·e,   Δ[t] = Σ_{writes at t} Inc(j)·e,
+//   M[b][b'] = Σ_{legs, b} eq(r_c, j)·c_ℓ·e·Δ_{<j}[2β + b'],   L[b] = Σ_{legs with δ, b}
+//   eq·c·e·Inc,
+//
+// Δ_{<j} the writes before row j. One pass per address round: each segment folds its rows in
+// order (tables of K/2^i entries), and segments merge in index order with the cross term
+// M[b][b'] += Σ_β C_later[2β + b]·Δ_earlier[2β + b'] (the ordered pair pass). Init enters once,
+// from the merged C.
+//
+// After the address rounds, ra_ℓ(r_a, j) = eq(r_a, a_ℓ(j)) is a lookup in the K-entry table
+// eq(r_a, ·), and Val(r_a, j) = Init(r_a) + Σ_{j' < j} Inc(j')·eq(r_a, wa(j')) a running sum; the
+// running sum at each segment start comes from the last address pass, whose per-segment Δ
+// (two entries) give the segment's total once r_{n−1} is known (prefix sums, no extra pass).
+// The cycle rounds are then an ordinary streaming product sumcheck with weight eq(r_c, ·), planned
+// for log T rounds: each cycle pass turns the records into factor rows (adapter below) and feeds
+// the generic engine (sumcheck/streaming_product.hpp).
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "rill/field/accumulator.hpp"
+#include "rill/field/fr.hpp"
+#include "rill/poly/eq.hpp"
+#include "rill/poly/univariate.hpp"
+#include "rill/sumcheck/schedule.hpp"
+#include "rill/sumcheck/streaming_product.hpp"
+#include "rill/util/check.hpp"
+#include "rill/util/int.hpp"
+#include "rill/util/tracked_alloc.hpp"
+#include "rill/zkvm/stages/halved_eq_table.hpp"
+#include "rill/zkvm/stages/stage_prover.hpp"
+#include "rill/zkvm/witness/cycle_record.hpp"
+
+namespace rill::zkvm {
+
+inline constexpr unsigned kTwistReadWriteDegree = 3;
+inline constexpr unsigned kMaxTwistFactors = 8;
+
+// One row of the cycle phase: the factor values of a record.
+struct TwistFactorRow {
+  std::array<Fr, kMaxTwistFactors> f{};
+};
+
+// The cycle phase's kernel: the factor values were computed by the adapter.
+struct TwistFactorKernel {
+  using Record = TwistFactorRow;
+  unsigned num_factors = 0;
+  unsigned log_block() const { return 0; }
+  void factors(const TwistFactorRow& row, const TwistFactorRow&, u64, Fr* out) const {
+    for (unsigned f = 0; f < num_factors; ++f) out[f] = row.f[f];
+  }
+};
+
+// What a Twist policy supplies (RamTwistPolicy, RegistersTwistPolicy):
+//   kLegs; legs(record) → kLegs addresses (kNoAccess: absent); write_address, increment;
+//   leg_coeff(ℓ), leg_adds_inc(ℓ), val_scale() (A), inc_scale() (B);
+//   kFactors, cycle_shape(), cycle_factors(record, eq(r_a, ·), running Val, out) which writes
+//   the factor values of the row and adds Inc·wa to the running Val.
+template <class P>
+concept TwistPolicy = requires(const P& p, const CycleRecord& r, std::span<const Fr> eq, Fr& v,
+                               Fr* out) {
+  { P::kLegs } -> std::convertible_to<unsigned>;
+  { P::kFactors } -> std::convertible_to<unsigned>;
+  { p.legs(r) } -> std::same_as<std::array<u32, P::kLegs>>;
+  { p.write_address(r) } -> std::same_as<u32>;
+  { p.increment(r) } -> std::same_as<i64>;
+  { p.leg_coeff(0u) } -> std::convertible_to<Fr>;
+  { p.leg_adds_inc(0u) } -> std::same_as<bool>;
+  { p.val_scale() } -> std::convertible_to<Fr>;
+  { p.inc_scale() } -> std::convertible_to<Fr>;
+  { p.cycle_shape() } -> std::same_as<ProductShape>;
+  p.cycle_factors(r, eq, v, out);
+};
+
+// The merged result of one address pass, and the per-segment write totals of the last one.
+struct TwistAddressSums {
+  tracked_vector<Fr> access;      // C, K/2^i entries (empty: no access)
+  tracked_vector<Fr> increments;  // Δ, K/2^i entries (empty: no write)
+  std::array<Fr, 4> pairs{};      // M[b][b'] at 2b + b'
+  std::array<Fr, 2> own_inc{};    // L[b]
+  struct Run {
+    u64 start;
+    std::array<Fr, 2> inc;  // Δ of the run's rows in the last address round
+  };
+  std::vector<Run> runs;  // index order
+};
+
+template <TwistPolicy Policy>
+class TwistAddressSegment final : public SegmentAccumulator<CycleRecord> {
+ public:
+  struct Context {
+    const Policy* policy;
+    unsigned round;              // i
+    unsigned log_k;              // n
+    std::span<const Fr> low_eq;  // eq(r_{<i}, ·), 2^i entries
+    const HalvedEqTable* cycle_eq;
+    std::array<Fr, Policy::kLegs> coeff;
+    std::array<bool, Policy::kLegs> coeff_is_one;
+  };
+
+  explicit TwistAddressSegment(const Context& ctx) : ctx_(ctx) {}
+
+  void fold(std::span<const CycleRecord> rows, const CycleRecord&, u64 first) override {
+    RILL_CHECK(!started_ || first == end_, "an address-pass segment folds contiguous rows");
+    if (!started_) {
+      started_ = true;
+      start_ = first;
+    }
+    const unsigned i = ctx_.round;
+    const u32 low_mask = (u32{1} << i) - 1;
+    const std::size_t table = std::size_t{1} << (ctx_.log_k - i);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const CycleRecord& rec = rows[r];
+      const std::array<u32, Policy::kLegs> legs = ctx_.policy->legs(rec);
+      const i64 inc = ctx_.policy->increment(rec);
+      bool any = false;
+      for (u32 a : legs) any |= a != kNoAccess;
+      if (any) {
+        if (c_.empty()) c_.assign(table, Fr::zero());
+        const Fr w = (*ctx_.cycle_eq)(first + r);
+        for (unsigned l = 0; l < Policy::kLegs; ++l) {
+          const u32 a = legs[l];
+          if (a == kNoAccess) continue;
+          RILL_DCHECK((a >> ctx_.log_k) == 0, "address inside K");
+          Fr c = w * ctx_.low_eq[a & low_mask];
+          if (!ctx_.coeff_is_one[l]) c *= ctx_.coeff[l];
+          const u32 t = a >> i;
+          const unsigned b = t & 1u;
+          c_[t] += c;
+          if (!d_.empty()) {
+            const u32 base = t & ~u32{1};
+            pairs_[2 * b].add_product(c, d_[base]);
+            pairs_[2 * b + 1].add_product(c, d_[base + 1]);
+          }
+          if (inc != 0 && ctx_.policy->leg_adds_inc(l)) own_inc_[b] += c.mul_i64(inc);
+        }
+      }
+      const u32 wa = ctx_.policy->write_address(rec);
+      if (wa != kNoAccess && inc != 0) {
+        if (d_.empty()) d_.assign(table, Fr::zero());
+        d_[wa >> i] += ctx_.low_eq[wa & low_mask].mul_i64(inc);
+      }
+    }
+    end_ = first + rows.size();
+  }
+
+  void merge(SegmentAccumulator<CycleRecord>& later_base) override {
+    auto& later = static_cast<TwistAddressSegment&>(later_base);
+    seal();
+    later.seal();
+    runs_.insert(runs_.end(), later.runs_.begin(), later.runs_.end());
+    // Cross term: the later segment's accesses see the earlier one's writes to the same β.
+    if (!later.c_.empty() && !d_.empty()) {
+      for (std::size_t base = 0; base < d_.size(); base += 2) {
+        const Fr& c0 = later.c_[base];
+        const Fr& c1 = later.c_[base + 1];
+        pairs_[0].add_product(c0, d_[base]);
+        pairs_[1].add_product(c0, d_[base + 1]);
+        pairs_[2].add_product(c1, d_[base]);
+        pairs_[3].add_product(c1, d_[base + 1]);
+      }
+    }
+    add_table(c_, later.c_);
+    add_table(d_, later.d_);
+    for (unsigned k = 0; k < 4; ++k) pairs_[k].merge(later.pairs_[k]);
+    own_inc_[0] += later.own_inc_[0];
+    own_inc_[1] += later.own_inc_[1];
+    end_ = later.end_;
+  }
+
+  TwistAddressSums take() {
+    seal();
+    TwistAddressSums s;
+    s.access = std::move(c_);
+    s.increments = std::move(d_);
+    for (unsigned k = 0; k < 4; ++k) s.pairs[k] = pairs_[k].reduce();
+    s.own_inc = own_inc_;
+    s.runs = std::move(runs_);
+    return s;
+  }
+
+ private:
+  // Records this segment's own write totals (last address round only: then Δ has two entries)
+  // before it absorbs any other segment.
+  void seal() {
+    if (sealed_ || !started_) return;
+    sealed_ = true;
+    if (ctx_.round + 1 != ctx_.log_k) return;
+    TwistAddressSums::Run run{start_, {Fr::zero(), Fr::zero()}};
+    if (!d_.empty()) run.inc = {d_[0], d_[1]};
+    runs_.push_back(run);
+  }
+  static void add_table(tracked_vector<Fr>& into, tracked_vector<Fr>& from) {
+    if (from.empty()) return;
+    if (into.empty()) {
+      into = std::move(from);
+      return;
+    }
+    for (std::size_t k = 0; k < into.size(); ++k) into[k] += from[k];
+  }
+
+  const Context& ctx_;
+  bool started_ = false, sealed_ = false;
+  u64 start_ = 0, end_ = 0;
+  tracked_vector<Fr> c_, d_;
+  std::array<FrAccumulator, 4> pairs_{};
+  std::array<Fr, 2> own_inc_{Fr::zero(), Fr::zero()};
+  std::vector<TwistAddressSums::Run> runs_;
+};
+
+// The read-write checking prover of a policy (stage_prover.hpp); the RAM and register instances
+// derive from it and name their claims.
+template <TwistPolicy Policy>
+class TwistReadWriteProver : public StageProver {
+ public:
+  // cycle_point: r_c of the eq weight (big-endian, log T); init: Init over the K addresses (K
+  // entries) or empty for Init = 0; cycle_schedule: the schedule of the log T cycle rounds.
+  TwistReadWriteProver(Policy policy, unsigned log_k, unsigned log_t, std::vector<Fr> cycle_point,
+                       tracked_vector<Fr> init, Schedule cycle_schedule, const Fr& claim)
+      : policy_(std::move(policy)),
+        log_k_(log_k),
+        log_t_(log_t),
+        cycle_point_(std::move(cycle_point)),
+        cycle_eq_(cycle_point_),
+        init_(std::move(init)),
+        cycle_schedule_(std::move(cycle_schedule)),
+        claim_(claim) {
+    RILL_CHECK(log_k_ >= 1, "at least one address variable");
+    RILL_CHECK_EQ(cycle_point_.size(), std::size_t{log_t_}, "r_c has log T coordinates");
+    RILL_CHECK_EQ(cycle_schedule_.num_rounds(), log_t_, "the cycle schedule has log T rounds");
+    RILL_CHECK(init_.empty() || init_.size() == (std::size_t{1} << log_k_), "Init has K entries");
+    low_eq_.assign(1, Fr::one());
+    for (unsigned l = 0; l < Policy::kLegs; ++l) {
+      ctx_.coeff[l] = policy_.leg_coeff(l);
+      ctx_.coeff_is_one[l] = ctx_.coeff[l] == Fr::one();
+    }
+    ctx_.policy = &policy_;
+    ctx_.log_k = log_k_;
+    ctx_.cycle_eq = &cycle_eq_;
+  }
+
+  unsigned num_rounds() const override { return log_k_ + log_t_; }
+  unsigned degree() const override { return kTwistReadWriteDegree; }
+  Fr input_claim() const override { return claim_; }
+  unsigned log_k() const { return log_k_; }
+
+  bool needs_pass(unsigned round) const override {
+    return round < log_k_ || cycle_schedule_.needs_pass(round - log_k_);
+  }
+
+  std::unique_ptr<PassConsumer<CycleRecord>> begin_pass(unsigned round) override {
+    if (round < log_k_) {
+      RILL_CHECK_EQ(low_eq_.size(), std::size_t{1} << round, "address passes in order");
+      ctx_.round = round;
+      ctx_.low_eq = low_eq_;
+      return std::make_unique<AddressConsumer>(*this);
+    }
+    RILL_CHECK(cycle_ != nullptr, "cycle rounds start after the address rounds");
+    return std::make_unique<CycleConsumer>(*this, cycle_->begin_pass(round - log_k_));
+  }
+
+  UniPoly round_poly(unsigned round, const Fr& claim) override {
+    if (round >= log_k_) return cycle_->round_poly(round - log_k_, claim);
+    RILL_CHECK(sums_.has_value(), "the address pass has not run");
+    const TwistAddressSums& s = *sums_;
+    // Coefficients of (1−X)², X(1−X), X² in the Init and pair terms; of (1−X), X in L.
+    Fr a = s.pairs[0], m = s.pairs[1] + s.pairs[2], z = s.pairs[3];
+    if (!init_.empty() && !s.access.empty()) {
+      FrAccumulator s00, s01, s11;
+      for (std::size_t base = 0; base < s.access.size(); base += 2) {
+        s00.add_product(s.access[base], init_[base]);
+        s01.add_product(s.access[base], init_[base + 1]);
+        s01.add_product(s.access[base + 1], init_[base]);
+        s11.add_product(s.access[base + 1], init_[base + 1]);
+      }
+      a += s00.reduce();
+      m += s01.reduce();
+      z += s11.reduce();
+    }
+    const Fr va = policy_.val_scale(), ib = policy_.inc_scale();
+    a *= va;
+    m *= va;
+    z *= va;
+    const Fr l0 = ib * s.own_inc[0], l1 = ib * s.own_inc[1];
+    // a(1 − 2X + X²) + m(X − X²) + zX² + l0(1 − X) + l1·X
+    // Degree 2 in the address rounds (the batch serializes each round at its own degree).
+    last_poly_ = UniPoly(std::vector<Fr>{a + l0, m - a - a + l1 - l0, a - m + z});
+    (void)claim;
+    return last_poly_;
+  }
+
+  void bind(unsigned round, const Fr& r) override {
+    if (round >= log_k_) {
+      cycle_->bind(round - log_k_, r);
+      return;
+    }
+    address_challenges_.push_back(r);
+    runs_ = std::move(sums_->runs);
+    sums_.reset();
+    // eq(r_{≤i}, ·): E'[x + 2^i·t] = E[x]·(t ? r : 1 − r).
+    const std::size_t size = low_eq_.size();
+    low_eq_.resize(2 * size);
+    for (std::size_t x = 0; x < size; ++x) {
+      low_eq_[x + size] = low_eq_[x] * r;
+      low_eq_[x] -= low_eq_[x + size];
+    }
+    if (!init_.empty()) {
+      tracked_vector<Fr> bound(init_.size() / 2);
+      for (std::size_t b = 0; b < bound.size(); ++b)
+        bound[b] = init_[2 * b] + r * (init_[2 * b + 1] - init_[2 * b]);
+      init_ = std::move(bound);
+    }
+    if (round + 1 == log_k_) start_cycle_phase(last_poly_.evaluate(r));
+  }
+
+  // The address point r_a (big-endian) once the address rounds are over.
+  std::vector<Fr> address_point() const {
+    return std::vector<Fr>(address_challenges_.rbegin(), address_challenges_.rend());
+  }
+  // Init(r_a), after the address rounds.
+  const Fr& init_at_address_point() const { return init_at_r_; }
+  // Factor values at the final point, after the last round (order: the policy's factors).
+  std::vector<Fr> factor_evals() const { return cycle_->factor_evals(); }
+
+  // The merged tables of the round-0 pass, readable from that pass until bind(0) (the RAF and
+  // output-check instances of stage 2 read them in their round 0): C[k] = Σ_j eq(r_c, j)·Σ_ℓ
+  // c_ℓ·[a_ℓ(j) = k] and Δ[k] = Σ_j Inc(j)·[wa(j) = k]. Empty spans when nothing was accessed.
+  std::span<const Fr> round0_access() const {
+    RILL_CHECK(sums_.has_value() && address_challenges_.empty(), "round-0 tables not available");
+    return sums_->access;
+  }
+  std::span<const Fr> round0_increments() const {
+    RILL_CHECK(sums_.has_value() && address_challenges_.empty(), "round-0 tables not available");
+    return sums_->increments;
+  }
+  // Init over the K addresses (empty for Init = 0), until bind(0).
+  std::span<const Fr> round0_init() const {
+    RILL_CHECK(address_challenges_.empty(), "Init is bound after round 0");
+    return init_;
+  }
+
+ protected:
+  const Policy& policy() const { return policy_; }
+
+ private:
+  using Segment = TwistAddressSegment<Policy>;
+  using CycleSumcheck = StreamingProductSumcheck<TwistFactorKernel>;
+
+  struct AddressConsumer final : PassConsumer<CycleRecord> {
+    explicit AddressConsumer(TwistReadWriteProver& owner) : owner(owner) {}
+    std::unique_ptr<SegmentAccumulator<CycleRecord>> new_segment() override {
+      return std::make_unique<Segment>(owner.ctx_);
+    }
+    void finish(std::unique_ptr<SegmentAccumulator<CycleRecord>> total) override {
+      owner.sums_ = static_cast<Segment&>(*total).take();
+    }
+    TwistReadWriteProver& owner;
+  };
+
+  // One segment of a cycle pass: turns records into factor rows, carrying the running Val.
+  class CycleSegment final : public SegmentAccumulator<CycleRecord> {
+   public:
+    CycleSegment(const TwistReadWriteProver& owner,
+                 std::unique_ptr<SegmentAccumulator<TwistFactorRow>> inner)
+        : owner_(owner), inner_(std::move(inner)) {}
+    void fold(std::span<const CycleRecord> rows, const CycleRecord&, u64 first) override {
+      if (!started_ || first != end_) running_ = owner_.val_at(first);
+      started_ = true;
+      buffer_.resize(rows.size());
+      for (std::size_t r = 0; r < rows.size(); ++r)
+        owner_.policy_.cycle_factors(rows[r], owner_.low_eq_, running_, buffer_[r].f.data());
+      inner_->fold(buffer_, TwistFactorRow{}, first);
+      end_ = first + rows.size();
+    }
+    void merge(SegmentAccumulator<CycleRecord>& later) override {
+      inner_->merge(*static_cast<CycleSegment&>(later).inner_);
+    }
+    std::unique_ptr<SegmentAccumulator<TwistFactorRow>> release() { return std::move(inner_); }
+
+   private:
+    const TwistReadWriteProver& owner_;
+    std::unique_ptr<SegmentAccumulator<TwistFactorRow>> inner_;
+    bool started_ = false;
+    u64 end_ = 0;
+    Fr running_ = Fr::zero();
+    std::vector<TwistFactorRow> buffer_;
+  };
+
+  struct CycleConsumer final : PassConsumer<CycleRecord> {
+    CycleConsumer(TwistReadWriteProver& owner, std::unique_ptr<PassConsumer<TwistFactorRow>> inner)
+        : owner(owner), inner(std::move(inner)) {}
+    std::unique_ptr<SegmentAccumulator<CycleRecord>> new_segment() override {
+      return std::make_unique<CycleSegment>(owner, inner->new_segment());
+    }
+    void finish(std::unique_ptr<SegmentAccumulator<CycleRecord>> total) override {
+      inner->finish(static_cast<CycleSegment&>(*total).release());
+    }
+    TwistReadWriteProver& owner;
+    std::unique_ptr<PassConsumer<TwistFactorRow>> inner;
+  };
+
+  // Val(r_a, first) for a row where a segment of the last address pass started.
+  Fr val_at(u64 first) const {
+    const auto it = std::lower_bound(val_starts_.begin(), val_starts_.end(), first,
+                                     [](const auto& e, u64 x) { return e.first < x; });
+    RILL_CHECK(it != val_starts_.end() && it->first == first,
+               "cycle passes start segments where the last address pass did");
+    return it->second;
+  }
+
+  void start_cycle_phase(const Fr& claim) {
+    const Fr r = address_challenges_.back();
+    init_at_r_ = init_.empty() ? Fr::zero() : init_[0];
+    init_ = tracked_vector<Fr>();
+    // Val at each segment start: Init(r_a) + the totals of the segments before it.
+    Fr running = init_at_r_;
+    val_starts_.clear();
+    for (const auto& run : runs_) {
+      val_starts_.emplace_back(run.start, running);
+      running += run.inc[0] + r * (run.inc[1] - run.inc[0]);
+    }
+    runs_.clear();
+    cycle_ = std::make_unique<CycleSumcheck>(TwistFactorKernel{Policy::kFactors}, log_t_,
+                                             policy_.cycle_shape(), Weight::eq(cycle_point_),
+                                             cycle_schedule_, claim);
+  }
+
+  Policy policy_;
+  unsigned log_k_, log_t_;
+  std::vector<Fr> cycle_point_;
+  HalvedEqTable cycle_eq_;
+  tracked_vector<Fr> init_;  // Init bound to the address challenges so far
+  Schedule cycle_schedule_;
+  Fr claim_;
+  typename Segment::Context ctx_{};
+  tracked_vector<Fr> low_eq_;  // eq(r_{<i}, ·); eq(r_a, ·) after the address rounds
+  std::optional<TwistAddressSums> sums_;
+  std::vector<TwistAddressSums::Run> runs_;
+  std::vector<std::pair<u64, Fr>> val_starts_;
+  std::vector<Fr> address_challenges_;
+  UniPoly last_poly_;
+  Fr init_at_r_ = Fr::zero();
+  std::unique_ptr<CycleSumcheck> cycle_;
+};
+
+}  // namespace rill::zkvm
