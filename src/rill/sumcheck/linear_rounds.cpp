@@ -3,6 +3,7 @@
 #include <array>
 
 #include "rill/field/accumulator.hpp"
+#include "rill/poly/eq.hpp"
 #include "rill/util/bits.hpp"
 #include "rill/util/check.hpp"
 #include "rill/util/parallel.hpp"
@@ -12,22 +13,43 @@ namespace rill {
 namespace {
 
 constexpr u64 kGrain = 1 << 11;
-constexpr unsigned kMaxColumns = ProductShape::kMaxFactors + 1;
-constexpr unsigned kMaxDegree = kMaxColumns;
+constexpr unsigned kMaxColumns = ProductShape::kMaxFactors + ProductShape::kMaxGroups;
+constexpr unsigned kMaxDegree = ProductShape::kMaxFactors + 1;
 using Accumulators = std::array<FrAccumulator, kMaxDegree + 1>;
 
-// The summand at one point from the columns' values there: add() accumulates it with its last
-// multiplication unreduced; value() returns it reduced (to be scaled by an eq entry).
+// The summand Σ_g W_g·B_g at one point from the columns' values there: add() accumulates it with
+// the weight multiplications unreduced; value() returns it reduced (to be scaled by an eq entry).
 struct GenericSummand {
   const ProductShape* shape;
-  bool weighted;
-  Fr value(const Fr* v) const { return shape->combine(v); }
+  const int* weight_column;  // per group: column of W_g, or −1
+  Fr value(const Fr* v) const {
+    if (shape->num_groups() == 1) {
+      const Fr b = shape->combine(v);
+      return weight_column[0] < 0 ? b : b * v[weight_column[0]];
+    }
+    Fr w[ProductShape::kMaxGroups];
+    for (unsigned g = 0; g < shape->num_groups(); ++g)
+      w[g] = weight_column[g] < 0 ? Fr::one() : v[weight_column[g]];
+    return shape->combine_weighted(v, w);
+  }
   void add(const Fr* v, FrAccumulator& acc) const {
-    const Fr p = shape->combine(v);
-    if (weighted) {
-      acc.add_product(p, v[shape->num_factors()]);
-    } else {
-      acc.add(p);
+    if (shape->num_groups() == 1) {
+      const Fr b = shape->combine(v);
+      if (weight_column[0] < 0) {
+        acc.add(b);
+      } else {
+        acc.add_product(b, v[weight_column[0]]);
+      }
+      return;
+    }
+    Fr b[ProductShape::kMaxGroups];
+    shape->combine_groups(v, b);
+    for (unsigned g = 0; g < shape->num_groups(); ++g) {
+      if (weight_column[g] < 0) {
+        acc.add(b[g]);
+      } else {
+        acc.add_product(b[g], v[weight_column[g]]);
+      }
     }
   }
 };
@@ -52,8 +74,12 @@ struct ProductSummand {
   }
 };
 
+// weight_column: per group, the column of W_g or −1.
 template <class Fn>
-decltype(auto) with_summand(const ProductShape& shape, bool weighted, Fn&& fn) {
+decltype(auto) with_summand(const ProductShape& shape, const std::vector<int>& weight_column,
+                            Fn&& fn) {
+  // The plain product has one group; its weight (if dense) is the column after the factors.
+  const bool weighted = weight_column[0] >= 0;
   if (shape.is_plain_product()) {
     switch (shape.num_factors() * 2 + (weighted ? 1 : 0)) {
       case 2:
@@ -76,7 +102,7 @@ decltype(auto) with_summand(const ProductShape& shape, bool weighted, Fn&& fn) {
         break;
     }
   }
-  return fn(GenericSummand{&shape, weighted});
+  return fn(GenericSummand{&shape, weight_column.data()});
 }
 
 struct SweepSpec {
@@ -157,21 +183,44 @@ std::vector<Fr> sweep(const Summand& summand, const SweepSpec& s, const Load& lo
 LinearProductRounds::LinearProductRounds(ProductShape shape,
                                          std::vector<tracked_vector<Fr>> factors,
                                          LinearWeight weight)
-    : shape_(std::move(shape)),
-      dense_weight_(!weight.table.empty()),
-      split_eq_(weight.split_eq),
-      columns_(std::move(factors)) {
+    : LinearProductRounds(std::move(shape), std::move(factors), [&] {
+        std::vector<LinearWeight> w;
+        w.push_back(std::move(weight));
+        return w;
+      }()) {}
+
+LinearProductRounds::LinearProductRounds(ProductShape shape,
+                                         std::vector<tracked_vector<Fr>> factors,
+                                         std::vector<LinearWeight> weights)
+    : shape_(std::move(shape)), columns_(std::move(factors)) {
   RILL_CHECK_EQ(columns_.size(), static_cast<std::size_t>(shape_.num_factors()),
                 "one array per factor");
-  RILL_CHECK(!(dense_weight_ && split_eq_), "a weight is either dense or split eq");
+  RILL_CHECK_EQ(weights.size(), static_cast<std::size_t>(shape_.num_groups()),
+                "one weight per group");
   size_ = columns_[0].size();
   RILL_CHECK(is_pow2(size_), "factor arrays must have 2^n entries");
   num_vars_ = log2_exact(size_);
-  if (dense_weight_) columns_.push_back(std::move(weight.table));
-  if (split_eq_) {
-    RILL_CHECK_EQ(weight.eq_point.size(), static_cast<std::size_t>(num_vars_),
-                  "eq point has the wrong length");
-    eq_ = SplitEq(weight.eq_point, weight.eq_scale);
+  for (unsigned g = 0; g < weights.size(); ++g) {
+    LinearWeight& w = weights[g];
+    RILL_CHECK(!(w.split_eq && !w.table.empty()), "a weight is either dense or split eq");
+    if (w.split_eq) {
+      RILL_CHECK_EQ(w.eq_point.size(), static_cast<std::size_t>(num_vars_),
+                    "eq point has the wrong length");
+      if (weights.size() == 1) {
+        split_eq_ = true;
+        eq_ = SplitEq(w.eq_point, w.eq_scale);
+      } else {
+        w.table = eq_table(w.eq_point, w.eq_scale);
+      }
+    }
+    const bool weighted = !w.table.empty() || w.split_eq;
+    degree_ = std::max(degree_, shape_.group_degree(g) + (weighted ? 1 : 0));
+    if (!w.table.empty()) {
+      weight_column_.push_back(static_cast<int>(columns_.size()));
+      columns_.push_back(std::move(w.table));
+    } else {
+      weight_column_.push_back(-1);
+    }
   }
   for (const auto& c : columns_) RILL_CHECK_EQ(c.size(), size_, "arrays differ in size");
   for (std::size_t c = 0; c < columns_.size(); ++c) spare_.emplace_back(size_ / 2);
@@ -187,7 +236,7 @@ std::vector<Fr> LinearProductRounds::sums(bool with_one) const {
     spec.eq_hi = eq_.hi().data();
     spec.lo_bits = eq_.lo_bits();
   }
-  return with_summand(shape_, dense_weight_, [&](const auto& summand) {
+  return with_summand(shape_, weight_column_, [&](const auto& summand) {
     return sweep(summand, spec, [&](u64 i, Fr* value, Fr* step) {
       for (unsigned c = 0; c < columns; ++c) {
         value[c] = in[c][2 * i];
@@ -220,7 +269,7 @@ std::vector<Fr> LinearProductRounds::bind_and_sum(const Fr& r, bool want_sums) {
       spec.eq_hi = eq_.hi().data();
       spec.lo_bits = eq_.lo_bits();
     }
-    next = with_summand(shape_, dense_weight_, [&](const auto& summand) {
+    next = with_summand(shape_, weight_column_, [&](const auto& summand) {
       return sweep(summand, spec, [&](u64 i, Fr* value, Fr* step) {
         for (unsigned c = 0; c < columns; ++c) {
           const Fr* a = in[c] + 4 * i;
@@ -290,10 +339,11 @@ std::vector<Fr> LinearProductRounds::factor_evals() const {
   return out;
 }
 
-Fr LinearProductRounds::weight_eval() const {
+Fr LinearProductRounds::weight_eval(unsigned group) const {
   RILL_CHECK(num_vars_ == 0, "the weight evaluation is known after the last round");
   if (split_eq_) return eq_.scale();
-  return dense_weight_ ? columns_.back()[0] : Fr::one();
+  const int c = weight_column_.at(group);
+  return c < 0 ? Fr::one() : columns_[static_cast<std::size_t>(c)][0];
 }
 
 }  // namespace rill
