@@ -1,5 +1,7 @@
 #include "rill/zkvm/prover/witness_commitment.hpp"
 
+#include "rill/zkvm/stages/record_values.hpp"
+
 namespace rill::zkvm {
 
 std::vector<PolyId> committed_polys(const OneHotParams& one_hot) {
@@ -32,15 +34,9 @@ u32 committed_chunk_index(PolyId id, const CycleRecord& record) {
 }
 
 i64 committed_dense_value(PolyId id, const CycleRecord& record) {
-  switch (id.family) {
-    case PolyFamily::kRdInc:
-      return record.rd_inc;
-    case PolyFamily::kRamInc:
-      return record.ram_inc;
-    default:
-      RILL_CHECK(false, "not a committed dense polynomial");
-      return 0;
-  }
+  RILL_CHECK(id.family == PolyFamily::kRdInc || id.family == PolyFamily::kRamInc,
+             "not a committed dense polynomial");
+  return static_cast<i64>(record_value(id, record));  // the one registry → witness map
 }
 
 }  // namespace rill::zkvm
