@@ -1,6 +1,6 @@
 # Thin wrapper over the CMake presets (CMakePresets.json). Every target that builds first runs
 # scripts/setup.sh, which installs missing Debian packages and is a no-op when all are present.
-.PHONY: setup demo test test-asan bench format check build build-asan clean
+.PHONY: setup demo test test-asan test-asan-subset bench format check build build-asan build-fuzz fuzz clean
 
 JOBS ?= $(shell nproc)
 
@@ -27,15 +27,38 @@ test: build
 test-asan: build-asan
 	ctest --preset asan
 
+# The sanitizer subset .ci/run runs (docs/hardening.md): everything that reads untrusted input
+# (ELF loader, emulator, CLI, file I/O, fuzz corpora) under ASan + UBSan, built without the
+# tests of the proving layers so that the whole CI stays under 30 minutes on 2 cores.
+ASAN_SUBSET_TARGETS = rill guests util_tests riscv_integration_tests fuzz_replay_proof_verify \
+	fuzz_replay_elf_loader fuzz_replay_dory_proof fuzz_replay_group_elements
+ASAN_SUBSET_LABELS = util|riscv|fuzz|hardening
+test-asan-subset: setup
+	cmake --preset asan
+	cmake --build --preset asan -j $(JOBS) --target $(ASAN_SUBSET_TARGETS)
+	ctest --preset asan -L '$(ASAN_SUBSET_LABELS)'
+
+# libFuzzer (clang, ASan + UBSan): runs each harness for FUZZ_SECONDS at nice 19, one at a time,
+# on a scratch copy of its committed corpus (fuzz/README.md). New interesting inputs land in
+# build/fuzz/corpus/<harness>; copy the small ones into fuzz/corpus/<harness> to keep them.
+FUZZ_SECONDS ?= 60
+FUZZ_HARNESSES = proof_verify elf_loader dory_proof group_elements
+build-fuzz: setup
+	cmake --preset fuzz
+	cmake --build --preset fuzz -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_HARNESSES))
+
+fuzz: build-fuzz
+	scripts/fuzz.sh build/fuzz $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
+
 bench: build
 	cmake --build --preset release --target run_benches
 
 format:
-	find src apps bench tests guests -name '*.[ch]pp' -o -name '*.[ch]' | xargs -r clang-format -i
+	find src apps bench tests guests fuzz -name '*.[ch]pp' -o -name '*.[ch]' | xargs -r clang-format -i
 
 check:
 	scripts/check_layers.sh
-	find src apps bench tests guests -name '*.[ch]pp' -o -name '*.[ch]' | xargs -r clang-format --dry-run --Werror
+	find src apps bench tests guests fuzz -name '*.[ch]pp' -o -name '*.[ch]' | xargs -r clang-format --dry-run --Werror
 
 clean:
 	rm -rf build

@@ -14,6 +14,8 @@ PACKAGES=(
   gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf qemu-user
   # peak-RSS measurement (/usr/bin/time -v)
   time
+  # libFuzzer harnesses (make fuzz): clang with the fuzzer and sanitizer runtimes
+  clang libclang-rt-14-dev
 )
 
 missing=()

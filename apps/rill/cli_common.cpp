@@ -2,30 +2,63 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
+#include <thread>
 
 #include "rill/util/error.hpp"
+#include "rill/util/file_io.hpp"
+#include "rill/util/int.hpp"
 
 namespace rill::cli {
 
+namespace {
+
+std::atomic<const char*> g_stage{"starting"};
+
+[[noreturn]] void not_a(std::string_view option, const std::string& text, std::string_view what) {
+  throw InputError(fmt::format("{}: '{}' is not {}", option, text, what));
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// Digits to a number, saturating at 2^64 (so any overflow compares greater than every limit).
+u128 digits_value(std::string_view s) {
+  u128 v = 0;
+  for (char c : s) {
+    v = v * 10 + static_cast<unsigned>(c - '0');
+    if (v > (u128{1} << 64)) v = u128{1} << 64;
+  }
+  return v;
+}
+
+}  // namespace
+
 void InputOptions::add_to(CLI::App& cmd) {
-  auto* file_opt = cmd.add_option("--input", file, "File whose bytes are the guest's input")
-                       ->check(CLI::ExistingFile);
+  auto* file_opt = cmd.add_option("--input", file, "File whose bytes are the guest's input");
   auto* hex_opt =
       cmd.add_option("--input-hex", hex, "The guest's input bytes as hex (e.g. 0a000000)");
   file_opt->excludes(hex_opt);
 }
 
-std::vector<std::uint8_t> InputOptions::load() const {
-  if (!file.empty()) return read_file(file);
-  std::vector<std::uint8_t> bytes;
-  std::string digits = hex;
-  if (digits.starts_with("0x") || digits.starts_with("0X")) digits = digits.substr(2);
+std::vector<std::uint8_t> InputOptions::load(std::uint64_t max_bytes) const {
+  if (!file.empty()) return read_regular_file(file, max_bytes, "input");
+  std::string_view digits = hex;
+  if (digits.starts_with("0x") || digits.starts_with("0X")) digits.remove_prefix(2);
   if (digits.size() % 2 != 0) {
     throw InputError(
         fmt::format("--input-hex needs an even number of hex digits, got {}", digits.size()));
+  }
+  if (digits.size() / 2 > max_bytes) {
+    throw FileLimitError(
+        fmt::format("--input-hex: {} bytes, more than the input region's {} bytes (--max-input)",
+                    digits.size() / 2, max_bytes));
   }
   auto nibble = [&](char c) -> int {
     if (c >= '0' && c <= '9') return c - '0';
@@ -33,6 +66,8 @@ std::vector<std::uint8_t> InputOptions::load() const {
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     throw InputError(fmt::format("--input-hex: '{}' is not a hex digit", c));
   };
+  std::vector<std::uint8_t> bytes;
+  bytes.reserve(digits.size() / 2);
   for (std::size_t i = 0; i < digits.size(); i += 2) {
     bytes.push_back(static_cast<std::uint8_t>(nibble(digits[i]) * 16 + nibble(digits[i + 1])));
   }
@@ -44,64 +79,117 @@ void CommonOptions::add_json(CLI::App& cmd) {
 }
 
 void CommonOptions::add_threads(CLI::App& cmd) {
-  cmd.add_option("--threads", threads, "Worker threads (default: all cores)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1024}));
+  threads_opt = cmd.add_option(
+      "--threads", threads,
+      "Worker threads, 1 to 1024 (default: all cores; more than the cores are clamped "
+      "to the core count)");
 }
+
+unsigned CommonOptions::thread_count() const {
+  if (threads_opt == nullptr || threads_opt->count() == 0) return 0;
+  const auto n = static_cast<unsigned>(parse_count("--threads", threads, 1, 1024));
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  return std::min(n, cores);
+}
+
+std::uint64_t parse_count(std::string_view option, const std::string& text, std::uint64_t min,
+                          std::uint64_t max) {
+  const std::string what = fmt::format("a whole number from {} to {}", min, max);
+  if (!all_digits(text)) not_a(option, text, what);
+  const u128 v = digits_value(text);
+  if (v < min || v > max) not_a(option, text, what);
+  return static_cast<std::uint64_t>(v);
+}
+
+std::uint64_t parse_size(std::string_view option, const std::string& text, std::uint64_t max) {
+  const std::string what = fmt::format(
+      "a size from 1 byte to {} bytes (digits, an optional fraction and an optional "
+      "K, M, G or T suffix: 4096, 512M, 1.5G)",
+      max);
+  std::string_view s = text;
+  unsigned shift = 0;
+  if (!s.empty()) {
+    switch (s.back()) {
+      case 'K':
+      case 'k':
+        shift = 10;
+        break;
+      case 'M':
+      case 'm':
+        shift = 20;
+        break;
+      case 'G':
+      case 'g':
+        shift = 30;
+        break;
+      case 'T':
+      case 't':
+        shift = 40;
+        break;
+      default:
+        break;
+    }
+    if (shift != 0) s.remove_suffix(1);
+  }
+  const std::size_t dot = s.find('.');
+  const std::string_view whole = s.substr(0, dot);
+  const std::string_view fraction = dot == std::string_view::npos ? "" : s.substr(dot + 1);
+  if (!all_digits(whole) || (dot != std::string_view::npos && !all_digits(fraction)) ||
+      fraction.size() > 9) {
+    not_a(option, text, what);
+  }
+  // bytes = (whole + fraction / 10^f) · 2^shift, exactly in 128 bits, rounded down.
+  u128 ten_f = 1;
+  for (std::size_t i = 0; i < fraction.size(); ++i) ten_f *= 10;
+  const u128 w = digits_value(whole);
+  if (w > max) not_a(option, text, what);
+  const u128 numerator = (w * ten_f + (fraction.empty() ? 0 : digits_value(fraction))) << shift;
+  const u128 bytes = numerator / ten_f;
+  if (bytes < 1 || bytes > max) not_a(option, text, what);
+  return static_cast<std::uint64_t>(bytes);
+}
+
+std::uint64_t parse_max_cycles(const CLI::Option* option, const std::string& text,
+                               std::uint64_t fallback) {
+  if (option->count() == 0) return fallback;
+  return parse_count("--max-cycles", text, 1, kMaxMaxCycles);
+}
+
+std::uint64_t max_proof_bytes(const riscv::MemoryLayout& layout) {
+  // Container header: magic, version, T, K_ram, output length, output, panic flag.
+  const std::uint64_t header = 8 + 4 + 8 + 8 + 4 + layout.config().max_output + 1;
+  // Per stage: its tag, counts and at most 2^15 field elements (1 MiB); a full Jolt proof has
+  // eight stages and a Dory opening proof of O(log T) group elements, well inside 16 stages.
+  constexpr std::uint64_t kStageBytes = 16 + (std::uint64_t{1} << 20);
+  constexpr std::uint64_t kStages = 16;
+  return header + kStages * kStageBytes;
+}
+
+std::vector<std::uint8_t> read_proof_file(const std::string& path,
+                                          const riscv::MemoryLayout& layout) {
+  return read_regular_file(path, max_proof_bytes(layout), "proof");
+}
+
+void write_output(const std::string& path, std::span<const std::uint8_t> bytes) {
+  if (path == "-") {
+    if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() ||
+        std::fflush(stdout) != 0) {
+      throw InputError("cannot write the proof to standard output");
+    }
+    return;
+  }
+  write_file_atomically(path, bytes);
+}
+
+void set_stage(const char* stage) { g_stage.store(stage, std::memory_order_relaxed); }
+const char* current_stage() { return g_stage.load(std::memory_order_relaxed); }
 
 int not_available(const std::string& command, const std::string& what) {
   fmt::print(stderr, "rill {}: {} is not implemented in this build of Rill yet\n", command, what);
   return kExitUsage;
 }
 
-std::uint64_t parse_size(const std::string& text) {
-  std::size_t used = 0;
-  double value = 0;
-  try {
-    value = std::stod(text, &used);
-  } catch (const std::exception&) {
-    throw InputError(fmt::format("'{}' is not a size (examples: 512M, 2G)", text));
-  }
-  const std::string suffix = text.substr(used);
-  double scale = 1;
-  if (suffix == "K" || suffix == "k")
-    scale = 1024.0;
-  else if (suffix == "M" || suffix == "m")
-    scale = 1024.0 * 1024;
-  else if (suffix == "G" || suffix == "g")
-    scale = 1024.0 * 1024 * 1024;
-  else if (suffix == "T" || suffix == "t")
-    scale = 1024.0 * 1024 * 1024 * 1024;
-  else if (!suffix.empty())
-    throw InputError(
-        fmt::format("'{}': unknown size suffix '{}' (use K, M, G or T)", text, suffix));
-  if (!(value > 0)) throw InputError(fmt::format("'{}': a size must be positive", text));
-  return static_cast<std::uint64_t>(value * scale);
-}
-
-std::vector<std::uint8_t> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("cannot open '{}'", path));
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void write_file_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes) {
-  const std::string temporary = path + ".partial";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(reinterpret_cast<const char*>(bytes.data()),
-              static_cast<std::streamsize>(bytes.size()));
-    if (!out.flush()) {
-      std::remove(temporary.c_str());
-      throw InputError(fmt::format("cannot write '{}'", path));
-    }
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::remove(temporary.c_str());
-    throw InputError(fmt::format("cannot write '{}'", path));
-  }
-}
-
-std::string to_hex(const std::vector<std::uint8_t>& bytes) {
+std::string to_hex(std::span<const std::uint8_t> bytes) {
   std::string s;
   s.reserve(bytes.size() * 2);
   for (auto b : bytes) s += fmt::format("{:02x}", b);

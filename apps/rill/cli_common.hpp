@@ -1,11 +1,16 @@
-// Pieces shared by the `rill` subcommands: input-byte options, exit codes, JSON output.
+// Pieces shared by the `rill` subcommands: input-byte options, exact option parsing, bounded file
+// reads, proof output, exit codes, and the stage name reported when memory runs out.
 #pragma once
 
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "rill/riscv/memory_layout.hpp"
 
 namespace rill::cli {
 
@@ -14,36 +19,72 @@ inline constexpr int kExitOk = 0;        // success / proof valid
 inline constexpr int kExitRejected = 1;  // proof invalid or guest panicked
 inline constexpr int kExitUsage = 2;     // usage or input error
 
+// The cycle limit of `run` and `prove` when --max-cycles is not given: 2^26 expanded rows, four
+// times the largest canonical benchmark (2^24). `bench` defaults to its own 2^N.
+inline constexpr std::uint64_t kDefaultMaxCycles = std::uint64_t{1} << 26;
+// The largest accepted --max-cycles (the verifier's largest T is 2^40).
+inline constexpr std::uint64_t kMaxMaxCycles = std::uint64_t{1} << 40;
+
 // --input FILE | --input-hex HEX: the guest's input bytes.
 struct InputOptions {
   std::string file;
   std::string hex;
   void add_to(CLI::App& cmd);
-  // Reads the bytes; throws rill::InputError with a clear message on a bad file or bad hex.
-  std::vector<std::uint8_t> load() const;
+  // Reads the bytes, at most `max_bytes` (the layout's input region). Throws rill::InputError with
+  // a clear message on a bad file or bad hex, FileLimitError when the input is too long or the
+  // file is not a regular file (all exit 2).
+  std::vector<std::uint8_t> load(std::uint64_t max_bytes) const;
 };
 
 // Options every proving command shares.
 struct CommonOptions {
   bool json = false;
-  std::size_t threads = 0;
+  std::string threads;  // parsed by thread_count()
+  CLI::Option* threads_opt = nullptr;
   void add_json(CLI::App& cmd);
   void add_threads(CLI::App& cmd);
+  // --threads as a count in [1, 1024], clamped to the hardware threads (more workers than cores
+  // only add per-worker state); 0 when not given (every core).
+  unsigned thread_count() const;
 };
+
+// Exact option parsing (issue 13, finding 6). Every number is decimal digits only: no sign, no
+// spaces, no exponent, no "inf"; out-of-range values are errors, never casts. One message style:
+//   "<option>: '<text>' is not <what>"
+// All throw rill::InputError (exit 2).
+//
+// A count in [min, max]: "4096", "65536".
+std::uint64_t parse_count(std::string_view option, const std::string& text, std::uint64_t min,
+                          std::uint64_t max);
+// A size in bytes in [1, max]: digits with an optional fraction and an optional K, M, G or T
+// suffix (powers of 1024): "4096", "512M", "1.5G". A fraction that leaves a partial byte rounds
+// down.
+std::uint64_t parse_size(std::string_view option, const std::string& text, std::uint64_t max);
+
+// --max-cycles: `fallback` when the option was not given, else a count in [1, kMaxMaxCycles].
+std::uint64_t parse_max_cycles(const CLI::Option* option, const std::string& text,
+                               std::uint64_t fallback);
+
+// Reads a proof file: a regular file of at most max_proof_bytes(layout) bytes (FileLimitError,
+// exit 2, otherwise).
+std::vector<std::uint8_t> read_proof_file(const std::string& path,
+                                          const riscv::MemoryLayout& layout);
+// The largest proof the statement allows: the container header, the claimed output (at most the
+// layout's output region) and the stages' sumcheck rounds and claims for T up to 2^40, with a
+// generous margin for the stages still to come (1 MiB of field elements per stage).
+std::uint64_t max_proof_bytes(const riscv::MemoryLayout& layout);
+
+// Writes the proof to `path` atomically (util/file_io.hpp), or to standard output for "-".
+void write_output(const std::string& path, std::span<const std::uint8_t> bytes);
+
+// What the command is doing, for "out of memory while <stage>" (main.cpp catches bad_alloc).
+void set_stage(const char* stage);
+const char* current_stage();
 
 // Prints the standard message for a capability that does not exist yet and returns kExitUsage.
 int not_available(const std::string& command, const std::string& what);
 
-// "512M", "2G", "1.5G", "4096" (bytes; K/M/G/T are powers of 1024). Throws InputError.
-std::uint64_t parse_size(const std::string& text);
-
-// Whole-file I/O for proofs. read_file throws InputError when the file cannot be read;
-// write_file_atomically writes a temporary file next to `path` and renames it, so a failed run
-// never leaves a partial file that looks valid.
-std::vector<std::uint8_t> read_file(const std::string& path);
-void write_file_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes);
-
 // Lowercase hex of bytes.
-std::string to_hex(const std::vector<std::uint8_t>& bytes);
+std::string to_hex(std::span<const std::uint8_t> bytes);
 
 }  // namespace rill::cli

@@ -36,9 +36,10 @@ Action add_bench_command(CLI::App& app) {
   struct Options {
     std::string guest = "sha2_chain";
     std::string guest_dir = default_guest_dir();
-    unsigned log_cycles = 16;
+    std::string log_cycles;
     std::string mode = "linear";
-    std::uint64_t chunk_size = 0;
+    std::string chunk_size, max_cycles;
+    CLI::Option *log_cycles_opt = nullptr, *chunk_size_opt = nullptr, *max_cycles_opt = nullptr;
     CommonOptions common;
   };
   auto opts = std::make_shared<Options>();
@@ -50,34 +51,53 @@ Action add_bench_command(CLI::App& app) {
       ->check(CLI::IsMember({"fibonacci", "muldiv", "sha2_chain"}));
   cmd->add_option("--guest-dir", opts->guest_dir, "Directory holding <guest>.elf")
       ->capture_default_str();
-  cmd->add_option("--log-cycles", opts->log_cycles, "log2 of the padded cycle count T")
-      ->check(CLI::Range(8u, 28u));
+  opts->log_cycles_opt = cmd->add_option("--log-cycles", opts->log_cycles,
+                                         "log2 of the padded cycle count T, 8 to 28 (default 16)");
   cmd->add_option("--mode", opts->mode, "Proving mode")
       ->check(CLI::IsMember({"linear", "streaming"}));
-  cmd->add_option("--chunk-size", opts->chunk_size, "Trace records per pass segment (0: auto)");
+  opts->chunk_size_opt = cmd->add_option(
+      "--chunk-size", opts->chunk_size,
+      "Trace records per pass segment, 0 to 2^40 (0: auto; small values are raised so a pass "
+      "has at most 16 segments per thread)");
+  opts->max_cycles_opt = cmd->add_option(
+      "--max-cycles", opts->max_cycles,
+      "Stop with a 'cycle limit' error after this many expanded rows, 1 to 2^40 (default: 2^N, "
+      "N = --log-cycles)");
   opts->common.add_threads(*cmd);
   opts->common.add_json(*cmd);
   return [opts] {
     Progress::set_globally_enabled(!opts->common.json);
+    const unsigned log_cycles =
+        opts->log_cycles_opt->count() > 0
+            ? static_cast<unsigned>(parse_count("--log-cycles", opts->log_cycles, 8, 28))
+            : 16;
+    const std::uint64_t max_cycles =
+        parse_max_cycles(opts->max_cycles_opt, opts->max_cycles, std::uint64_t{1} << log_cycles);
+    set_stage("loading the program");
     const riscv::Machine machine(riscv::load_elf(opts->guest_dir + "/" + opts->guest + ".elf"),
                                  riscv::MemoryConfig{});
-    const std::uint64_t target = (std::uint64_t{1} << opts->log_cycles) * 9 / 10;
+    const std::uint64_t target = (std::uint64_t{1} << log_cycles) * 9 / 10;
     const std::vector<std::uint8_t> input =
         zkvm::guest_input(zkvm::guest_size_for_rows(machine, target));
     zkvm::ProverOptions options;
     options.mode = *zkvm::parse_mode(opts->mode);
-    options.threads = static_cast<unsigned>(opts->common.threads);
-    options.chunk_size = opts->chunk_size;
+    options.threads = opts->common.thread_count();
+    if (opts->chunk_size_opt->count() > 0) {
+      options.chunk_size = parse_count("--chunk-size", opts->chunk_size, 0, u64{1} << 40);
+    }
     // Linear mode keeps the rows; streaming mode keeps checkpoints and replays chunks.
+    set_stage("executing the guest");
     Stopwatch trace_watch;
     std::unique_ptr<riscv::TraceSource> source;
     if (options.mode == zkvm::ProvingMode::kLinear) {
-      source = std::make_unique<riscv::MaterializedTrace>(machine, input);
+      source = std::make_unique<riscv::MaterializedTrace>(machine, input, max_cycles);
     } else {
-      source = std::make_unique<riscv::ReplayTrace>(machine, input);
+      source =
+          std::make_unique<riscv::ReplayTrace>(machine, input, riscv::ReplayOptions{}, max_cycles);
     }
     const double trace_seconds = trace_watch.seconds();
     const riscv::ExecutionSummary& summary = source->summary();
+    set_stage("proving");
     const zkvm::ProveResult result = zkvm::prove(machine, input, summary, *source, options);
     const zkvm::StageReport& stage = result.stages.at(0);
     const double khz = static_cast<double>(summary.rows) / stage.seconds / 1e3;

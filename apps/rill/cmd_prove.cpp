@@ -2,6 +2,7 @@
 // stage 1, the Spartan outer sumcheck), then write the proof file atomically.
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -22,8 +23,8 @@ Action add_prove_command(CLI::App& app) {
     InputOptions input;
     std::string output;
     std::string mode = "linear";
-    std::string memory_budget;
-    std::uint64_t chunk_size = 0;
+    std::string memory_budget, chunk_size, max_cycles;
+    CLI::Option *memory_budget_opt = nullptr, *chunk_size_opt = nullptr, *max_cycles_opt = nullptr;
     CommonOptions common;
   };
   auto opts = std::make_shared<Options>();
@@ -34,49 +35,79 @@ Action add_prove_command(CLI::App& app) {
       "checkpoints so memory grows like sqrt(T). This build proves stage 1 of the protocol\n"
       "(the Spartan outer sumcheck) only; its opening claims are not yet bound to commitments,\n"
       "so a proof is not yet evidence of a correct execution.\n"
+      "The proof is written to a temporary file next to OUTPUT and renamed over it; an OUTPUT\n"
+      "that exists and is not a regular file (a symlink, FIFO, device) is refused. '-o -' writes\n"
+      "the proof to standard output and the report to standard error.\n"
       "Exit code 0: proof written; 1: proof written, the guest panicked (a panic is provable);\n"
-      "2: usage or input error (no proof file is left behind).");
-  cmd->add_option("PROGRAM", opts->program, "Guest ELF (RV32IM)")
-      ->required()
-      ->check(CLI::ExistingFile);
+      "2: usage or input error, cycle limit, out of memory (no proof file is left behind).");
+  cmd->add_option("PROGRAM", opts->program, "Guest ELF (RV32IM)")->required();
   opts->input.add_to(*cmd);
-  cmd->add_option("-o,--output", opts->output, "Where to write the proof")->required();
+  cmd->add_option("-o,--output", opts->output, "Where to write the proof ('-': standard output)")
+      ->required();
   cmd->add_option("--mode", opts->mode, "Proving mode")
       ->check(CLI::IsMember({"linear", "streaming"}));
-  cmd->add_option("--memory-budget", opts->memory_budget,
-                  "Choose the mode that fits this much memory (e.g. 2G, 512M); overrides --mode");
-  cmd->add_option("--chunk-size", opts->chunk_size,
-                  "Trace rows per parallel pass segment (0: automatic); never changes the proof");
+  opts->memory_budget_opt = cmd->add_option(
+      "--memory-budget", opts->memory_budget,
+      "Choose the mode that fits this much memory (e.g. 2G, 512M; at most 1P); overrides --mode");
+  opts->chunk_size_opt = cmd->add_option(
+      "--chunk-size", opts->chunk_size,
+      "Trace rows per parallel pass segment, 0 to 2^40 (0: automatic; small values are raised "
+      "so a pass has at most 16 segments per thread); never changes the proof");
+  opts->max_cycles_opt = cmd->add_option(
+      "--max-cycles", opts->max_cycles,
+      fmt::format("Stop with a 'cycle limit' error after this many expanded rows, 1 to 2^40 "
+                  "(default: 2^26 = {}); checked before the trace is stored",
+                  kDefaultMaxCycles));
   opts->common.add_threads(*cmd);
   opts->common.add_json(*cmd);
   return [opts] {
+    const bool to_stdout = opts->output == "-";
+    std::FILE* report = to_stdout ? stderr : stdout;
     Progress::set_globally_enabled(!opts->common.json);
-    const riscv::Machine machine(riscv::load_elf(opts->program), riscv::MemoryConfig{});
-    const std::vector<std::uint8_t> input = opts->input.load();
     zkvm::ProverOptions options;
     options.mode = *zkvm::parse_mode(opts->mode);
-    options.threads = static_cast<unsigned>(opts->common.threads);
-    options.chunk_size = opts->chunk_size;
-    if (!opts->memory_budget.empty()) options.memory_budget = parse_size(opts->memory_budget);
+    options.threads = opts->common.thread_count();
+    if (opts->chunk_size_opt->count() > 0) {
+      options.chunk_size = parse_count("--chunk-size", opts->chunk_size, 0, u64{1} << 40);
+    }
+    if (opts->memory_budget_opt->count() > 0) {
+      options.memory_budget = parse_size("--memory-budget", opts->memory_budget, u64{1} << 50);
+    }
+    const std::uint64_t max_cycles =
+        parse_max_cycles(opts->max_cycles_opt, opts->max_cycles, kDefaultMaxCycles);
+
+    set_stage("loading the program");
+    const riscv::Machine machine(riscv::load_elf(opts->program), riscv::MemoryConfig{});
+    set_stage("reading the input");
+    const std::vector<std::uint8_t> input = opts->input.load(machine.layout().config().max_input);
 
     const Stopwatch total;
     // The streaming source costs only checkpoints, so it also answers "how long is the trace"
-    // when a memory budget must pick the mode first.
+    // when a memory budget must pick the mode first. Both sources enforce the cycle limit
+    // before they store anything T-sized (MaterializedTrace counts the rows first).
+    set_stage("executing the guest");
     std::unique_ptr<riscv::TraceSource> source;
     if (options.memory_budget != 0 || options.mode == zkvm::ProvingMode::kStreaming) {
-      source = std::make_unique<riscv::ReplayTrace>(machine, input);
+      source =
+          std::make_unique<riscv::ReplayTrace>(machine, input, riscv::ReplayOptions{}, max_cycles);
     }
     if (options.memory_budget != 0) {
       options.mode = options.resolved_mode(source->summary().padded_len);
       options.memory_budget = 0;
     }
     if (options.mode == zkvm::ProvingMode::kLinear) {
-      source = std::make_unique<riscv::MaterializedTrace>(machine, input);
+      source.reset();
+      set_stage("storing the trace (linear mode)");
+      source = std::make_unique<riscv::MaterializedTrace>(machine, input, max_cycles);
     }
     const riscv::ExecutionSummary& summary = source->summary();
+    set_stage(options.mode == zkvm::ProvingMode::kLinear ? "proving (linear mode)"
+                                                         : "proving (streaming mode)");
     const zkvm::ProveResult result = zkvm::prove(machine, input, summary, *source, options);
+    set_stage("serializing the proof");
     const std::vector<std::uint8_t> bytes = zkvm::serialize(result.proof);
-    write_file_atomically(opts->output, bytes);
+    set_stage("writing the proof");
+    write_output(opts->output, bytes);
 
     if (opts->common.json) {
       nlohmann::json stages = nlohmann::json::array();
@@ -91,6 +122,7 @@ Action add_prove_command(CLI::App& app) {
                                 {"instructions", summary.instructions},
                                 {"padded_t", summary.padded_len},
                                 {"output", to_hex(summary.output)},
+                                {"terminated", summary.terminated},
                                 {"panicked", summary.panicked},
                                 {"stages", stages},
                                 {"stages_proven", "stage 1 only (partial protocol)"},
@@ -98,21 +130,21 @@ Action add_prove_command(CLI::App& app) {
                                 {"peak_rss_bytes", peak_rss_bytes()},
                                 {"proof_bytes", bytes.size()},
                                 {"proof", opts->output}};
-      fmt::print("{}\n", j.dump());
+      fmt::print(report, "{}\n", j.dump());
     } else {
-      fmt::print("mode:          {}\n", zkvm::to_string(result.mode));
-      fmt::print("cycles:        {} rows ({} RISC-V instructions), padded T = {}\n", summary.rows,
-                 summary.instructions, summary.padded_len);
-      fmt::print("output:        {}{}\n", to_hex(summary.output),
+      fmt::print(report, "mode:          {}\n", zkvm::to_string(result.mode));
+      fmt::print(report, "cycles:        {} rows ({} RISC-V instructions), padded T = {}\n",
+                 summary.rows, summary.instructions, summary.padded_len);
+      fmt::print(report, "output:        {}{}\n", to_hex(summary.output),
                  summary.panicked ? " (guest panicked)" : "");
       for (const auto& s : result.stages) {
-        fmt::print("{}: {:.3f} s, {} passes, tracked peak {:.2f} MiB\n", s.name, s.seconds,
+        fmt::print(report, "{}: {:.3f} s, {} passes, tracked peak {:.2f} MiB\n", s.name, s.seconds,
                    s.passes, static_cast<double>(s.tracked_high_water_bytes) / (1 << 20));
       }
-      fmt::print("total:         {:.3f} s, peak RSS {:.1f} MiB\n", total.seconds(),
+      fmt::print(report, "total:         {:.3f} s, peak RSS {:.1f} MiB\n", total.seconds(),
                  static_cast<double>(peak_rss_bytes()) / (1 << 20));
-      fmt::print("proof:         {} ({} bytes; stage 1 only, see --help)\n", opts->output,
-                 bytes.size());
+      fmt::print(report, "proof:         {} ({} bytes; stage 1 only, see --help)\n",
+                 to_stdout ? "(standard output)" : opts->output, bytes.size());
     }
     return summary.panicked ? kExitRejected : kExitOk;
   };

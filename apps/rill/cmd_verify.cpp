@@ -24,20 +24,23 @@ Action add_verify_command(CLI::App& app) {
       "verify",
       "Check a proof against the program, its input and the outputs the proof claims. The\n"
       "preprocessing is recomputed from the ELF. This build checks stage 1 of the protocol only\n"
-      "(see 'rill prove --help'). Exit code 0: valid; 1: invalid (the reason is printed);\n"
-      "2: usage or input error.");
-  cmd->add_option("PROGRAM", opts->program, "Guest ELF the proof is about")
-      ->required()
-      ->check(CLI::ExistingFile);
-  cmd->add_option("PROOF", opts->proof, "Proof file written by 'rill prove'")
-      ->required()
-      ->check(CLI::ExistingFile);
+      "(see 'rill prove --help'). The proof must be a regular file of at most the size the\n"
+      "statement allows (the output region plus the stages' fixed bound, about 16 MiB).\n"
+      "Exit code 0: valid; 1: invalid (the reason is printed), including a proof that does not\n"
+      "parse; 2: usage or input error (an input longer than the input region, a proof path that\n"
+      "is not a regular file or is over the limit).");
+  cmd->add_option("PROGRAM", opts->program, "Guest ELF the proof is about")->required();
+  cmd->add_option("PROOF", opts->proof, "Proof file written by 'rill prove'")->required();
   opts->input.add_to(*cmd);
   opts->common.add_json(*cmd);
   return [opts] {
+    set_stage("loading the program");
     const riscv::Machine machine(riscv::load_elf(opts->program), riscv::MemoryConfig{});
-    const std::vector<std::uint8_t> input = opts->input.load();
-    const std::vector<std::uint8_t> bytes = read_file(opts->proof);
+    set_stage("reading the input");
+    const std::vector<std::uint8_t> input = opts->input.load(machine.layout().config().max_input);
+    set_stage("reading the proof");
+    const std::vector<std::uint8_t> bytes = read_proof_file(opts->proof, machine.layout());
+    set_stage("verifying");
     const Stopwatch watch;
     const zkvm::ProofDecoding decoded = zkvm::deserialize(bytes);
     zkvm::VerifyResult verdict;

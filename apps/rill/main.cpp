@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <exception>
+#include <new>
 #include <utility>
 
 #include "cli_common.hpp"
@@ -46,6 +47,14 @@ int main(int argc, char** argv) {
     }
   } catch (const rill::InputError& e) {
     fmt::print(stderr, "rill: {}\n", e.what());
+    return kExitUsage;
+  } catch (const std::bad_alloc&) {
+    // No proof file exists yet (the proof is written last, through a temporary file that is
+    // removed on any failure).
+    fmt::print(stderr,
+               "rill: out of memory while {}; try '--mode streaming' or a '--memory-budget' below "
+               "the available memory, or a smaller input\n",
+               current_stage());
     return kExitUsage;
   } catch (const std::exception& e) {
     fmt::print(stderr, "rill: unexpected error: {}\n", e.what());

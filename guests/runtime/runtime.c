@@ -83,7 +83,8 @@ void rill_output(const void* buf, size_t n) {
   RILL_WORD(length_addr) = length + (uint32_t)n;
 }
 
-/* The final self-jump: the pc stops changing and the emulator stops. */
+/* The final self-jump, `jal x0, 0` (0x0000006f): the emulator halts here because the termination
+ * or panic word is set (guest.h). */
 __attribute__((noreturn)) static void halt(void) {
   for (;;) asm volatile("1: j 1b");
 }

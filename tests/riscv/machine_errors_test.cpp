@@ -65,6 +65,19 @@ TEST(ElfLoader, RejectsMalformedFiles) {
   EXPECT_THROW(load_elf("/nonexistent/guest.elf"), InputError);
 }
 
+// Issue 13, finding 4: sizes taken from the ELF are bounded before anything is allocated. Two
+// 4-byte text segments 2 GiB apart used to size the bytecode tables at 2 GiB of code.
+TEST(ElfLoader, RejectsProgramsOverTheSizeLimits) {
+  using ::testing::HasSubstr;
+  auto b = good_elf();                             // text at kTextBase, data at kDataBase
+  put32(b, 52 + 32 + 8, kTextBase + 0x7FFF0000u);  // the data segment's vaddr, 2 GiB up
+  EXPECT_THAT(elf_error(b), HasSubstr("program limit"));
+  auto c = good_elf();
+  put32(c, 52 + 32 + 24, 5);                       // data segment executable (R+X) ...
+  put32(c, 52 + 32 + 8, kTextBase + (32u << 20));  // ... 32 MiB above the text
+  EXPECT_THAT(elf_error(c), HasSubstr("code limit"));
+}
+
 // Runs `text` (data block at kDataBase) and returns the error kind it stops with.
 ExecutionErrorKind error_of(std::vector<u32> text, u64 max_rows = 0) {
   try {
@@ -99,21 +112,68 @@ TEST(Emulator, UnprovableExecutionsAreTypedErrors) {
 }
 
 TEST(Emulator, CycleLimitCountsRows) {
-  // Three rows (lui, nop, self-jump) fit in a limit of 3 and not in 2.
-  const std::vector<u32> text = {enc_u(1, 0x37, 5), kNop, kSelfJump};
+  // Six rows (lui, nop, the four-row exit) fit in a limit of 6 and not in 5.
+  const std::vector<u32> text = with_exit({enc_u(1, 0x37, 5), kNop});
   const Machine machine(parse_elf(make_elf(text, {})), MemoryConfig{});
-  EXPECT_EQ(execute(machine, {}, 3).rows, 3u);
-  EXPECT_THROW(execute(machine, {}, 2), ExecutionError);
+  EXPECT_EQ(execute(machine, {}, 6).rows, 6u);
+  EXPECT_THROW(execute(machine, {}, 5), ExecutionError);
+}
+
+// Halting (ARCHITECTURE.md §4): only `jal x0, 0` once the termination or panic word is set.
+std::string cycle_limit_message(const std::vector<u32>& text) {
+  try {
+    const Machine machine(parse_elf(make_elf(text, std::vector<u8>(64, 0))), MemoryConfig{});
+    execute(machine, {}, 1000);
+  } catch (const ExecutionError& e) {
+    EXPECT_EQ(e.kind(), ExecutionErrorKind::CycleLimit);
+    return e.what();
+  }
+  return "(terminated)";
+}
+
+TEST(Halting, SelfJumpWithoutTerminationWordRunsIntoTheCycleLimit) {
+  // `while (1);` compiles to the same `jal x0, 0` as the runtime's halt.
+  EXPECT_THAT(cycle_limit_message({kNop, kSelfJump}), ::testing::HasSubstr("cycle limit"));
+}
+
+TEST(Halting, SelfJumpThatLinksDoesNotHalt) {
+  // jal x1, 0 after the termination word is set: a self-loop, but not the runtime's halt.
+  std::vector<u32> text = exit_sequence();
+  text.back() = enc_j(0, 1);
+  EXPECT_THAT(cycle_limit_message(text), ::testing::HasSubstr("cycle limit"));
+}
+
+TEST(Halting, JalrToItselfRunsTwiceAndContinues) {
+  // auipc x5, 0; addi x5, x5, 8 (x5 = the jalr); jalr x5, 0(x5) jumps to itself once, then to
+  // the address it linked (its own + 4), where the program exits normally.
+  const std::vector<u32> text =
+      with_exit({enc_u(0, 0x17, 5), enc_i(8, 0, 0x13, 5, 5), enc_i(0, 0, 0x67, 5, 5)});
+  const Machine machine(parse_elf(make_elf(text, {})), MemoryConfig{});
+  const ExecutionSummary s = execute(machine, {}, 1000);
+  EXPECT_EQ(s.rows, 2u + 2u + 4u);
+  EXPECT_TRUE(s.terminated);
+  EXPECT_FALSE(s.panicked);
+}
+
+TEST(Halting, PanicWordHaltsAsPanicked) {
+  std::vector<u32> text = exit_sequence();
+  text[2] = enc_s(8, 2, 0x23, 31, 30);  // sw x30, 8(x31): the panic word
+  const Machine machine(parse_elf(make_elf(text, {})), MemoryConfig{});
+  const ExecutionSummary s = execute(machine, {}, 1000);
+  EXPECT_EQ(s.rows, 4u);
+  EXPECT_TRUE(s.panicked);
+  EXPECT_FALSE(s.terminated);
 }
 
 TEST(Emulator, SummaryOfASmallRun) {
-  // sw x6, 0(x5) with x5 = data, x6 = 7; then the self-jump.
-  const std::vector<u32> text = {enc_u(kDataBase >> 12, 0x37, 5), enc_i(7, 0, 0x13, 6, 0),
-                                 enc_s(0, 2, 0x23, 5, 6), kSelfJump};
+  // sw x6, 0(x5) with x5 = data, x6 = 7; then the exit.
+  const std::vector<u32> text = with_exit(
+      {enc_u(kDataBase >> 12, 0x37, 5), enc_i(7, 0, 0x13, 6, 0), enc_s(0, 2, 0x23, 5, 6)});
   const Machine machine(parse_elf(make_elf(text, {}, 64)), MemoryConfig{});
   const ExecutionSummary s = execute(machine, {});
-  EXPECT_EQ(s.rows, 4u);
-  EXPECT_EQ(s.instructions, 4u);
+  EXPECT_EQ(s.rows, 7u);
+  EXPECT_EQ(s.instructions, 7u);
+  EXPECT_TRUE(s.terminated);
   EXPECT_EQ(s.padded_len, 256u);
   const MemoryLayout& l = machine.layout();
   EXPECT_EQ(s.final_memory[l.word_index(kDataBase)], 7u);

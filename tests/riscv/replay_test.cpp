@@ -126,5 +126,37 @@ INSTANTIATE_TEST_SUITE_P(Guests, ReplayEqualsEager,
                                            ReplayCase{"fibonacci", 700}),
                          [](const auto& info) { return std::string(info.param.guest); });
 
+// Issue 13, finding 2: linear mode enforces the cycle limit before it stores the trace. An
+// endless loop under a limit of 2^20 rows used to grow the rows array to 2^20 rows (44 MiB)
+// before failing; now nothing T-sized is allocated.
+TEST(MaterializedTraceLimit, EndlessLoopFailsBeforeTheRowsAreAllocated) {
+  const std::vector<u32> text = {0x00000013u, 0x0000006Fu};  // nop; `while (1);`
+  const Machine machine(parse_elf(make_elf(text, {})), MemoryConfig{});
+  const MemoryScope scope;
+  try {
+    MaterializedTrace trace(machine, {}, u64{1} << 20);
+    ADD_FAILURE() << "an endless loop terminated";
+  } catch (const ExecutionError& e) {
+    EXPECT_EQ(e.kind(), ExecutionErrorKind::CycleLimit);
+    EXPECT_NE(std::string(e.what()).find("cycle limit"), std::string::npos);
+  }
+  EXPECT_LT(scope.high_water_bytes(), std::size_t{1} << 20);
+  try {
+    ReplayTrace trace(machine, {}, ReplayOptions{}, u64{1} << 20);
+    ADD_FAILURE() << "an endless loop terminated";
+  } catch (const ExecutionError& e) {
+    EXPECT_EQ(e.kind(), ExecutionErrorKind::CycleLimit);
+  }
+}
+
+// A terminating guest: the materialized rows are allocated once, at exactly T.
+TEST(MaterializedTraceLimit, RowsAreAllocatedAtExactlyT) {
+  const Machine machine(parse_elf(make_elf(with_exit({0x00000013u}), {})), MemoryConfig{});
+  const MaterializedTrace trace(machine, {}, 100);
+  EXPECT_EQ(trace.rows().size(), trace.padded_len());
+  EXPECT_EQ(trace.summary().rows, 5u);
+  EXPECT_TRUE(trace.summary().terminated);
+}
+
 }  // namespace
 }  // namespace rill::riscv::testing

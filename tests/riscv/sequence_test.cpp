@@ -63,7 +63,10 @@ class OneInstruction {
   explicit OneInstruction(u32 word, u32 data_words = 16)
       : machine_(program({word, kSelfJump}, data_words), MemoryConfig{}),
         emulator_(machine_.bytecode(), machine_.layout()),
-        memory_(initial_memory(machine_.program(), machine_.layout(), {})) {}
+        memory_(initial_memory(machine_.program(), machine_.layout(), {})) {
+    // The self-jump halts only once the termination word is set (ARCHITECTURE.md §4).
+    memory_[machine_.layout().word_index(machine_.layout().termination_address())] = 1;
+  }
 
   MachineState run(MachineState s) {
     NullObserver none;

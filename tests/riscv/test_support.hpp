@@ -22,6 +22,12 @@ u32 enc_u(u32 imm20, u32 opcode, u32 rd);
 u32 enc_j(i32 imm, u32 rd);
 
 inline constexpr u32 kTextBase = 0x80000000u;
+
+// The runtime's exit (guests/runtime/runtime.c): store 1 to the termination word of the default
+// layout (0x7FFFE00C) through x31/x30, then the halting self-jump `jal x0, 0`. Four instructions.
+std::vector<u32> exit_sequence();
+// `body` followed by exit_sequence().
+std::vector<u32> with_exit(std::vector<u32> body);
 inline constexpr u32 kDataBase = 0x80010000u;
 
 // A static ELF32 RISC-V executable: text words at kTextBase (R+X) and `data` at kDataBase (R+W,

@@ -98,8 +98,8 @@ GuestRun run_random_program(u64 seed, unsigned length) {
         break;
     }
   }
-  text.push_back(enc_i(0, 0, 0x13, 0, 0));  // a nop, the landing of a final branch or jump
-  text.push_back(enc_j(0, 0));              // the terminating self-jump
+  text.push_back(enc_i(0, 0, 0x13, 0, 0));          // a nop, the landing of a final branch or jump
+  for (u32 w : exit_sequence()) text.push_back(w);  // termination word, then the halting jump
   const std::vector<u8> data(64, 0);
   return run_program(riscv::parse_elf(make_elf(text, data, 64)), {});
 }

@@ -2,7 +2,9 @@
  *
  * zkVM build (default): I/O is memory-mapped in the block below 0x80000000 described in
  * src/rill/riscv/memory_layout.hpp; a guest ends by setting the termination word (rill_exit) or
- * the panic word (rill_panic) and jumping to itself, which stops the emulator.
+ * the panic word (rill_panic) and executing `jal x0, 0` (a jump to itself). The emulator halts
+ * only there: at that instruction with one of the two words set. Any other endless loop, e.g.
+ * `while (1);` in a guest, runs until the cycle limit (an error, no proof).
  * -DRILL_QEMU build: the same functions use Linux syscalls (read 63, write 64, exit 93) so the
  * guest runs under qemu-riscv32 for differential tests; rill_panic exits with status 1. Never
  * proven.

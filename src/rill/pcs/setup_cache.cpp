@@ -61,7 +61,41 @@ std::optional<G2Affine> read_g2_on_curve(std::span<const u8> in) {
   return p;
 }
 
-constexpr unsigned kMaxLogColumns = 24;  // DorySetup::generate's limit
+// BLAKE2b-256 of encode_setup_payload(DorySetup::generate(2K)) for K = 0..kMaxPinnedLogColumns,
+// in hex. Regenerate with (prints this table; about 3 minutes on 2 cores):
+//   RILL_PIN_SETUP_DIGESTS=1 build/release/src/rill/pcs/pcs_tests
+//   --gtest_filter='DorySetupPinning.*'
+constexpr const char* kPinnedDigests[kMaxPinnedLogColumns + 1] = {
+    "7bb7e61fc7722949c90a09c4d9df4a0e388a3a4b4473524e063b576ba37d34d8",  // K = 0
+    "288702a310749ba7d1e49a0b4faaa694baff3713a40eb361e7d88dab33c632fe",  // K = 1
+    "463971e2b6da331c1a56694d7805fd7a1b327db3c93574e4ed65433f19e47abe",  // K = 2
+    "ea6e8d916c72c5e5fce8ca4127d78013adeb38e8ef0bbb39ece2f2f8e270bbd7",  // K = 3
+    "708ef4a535f0af1376b6340fc9b7611750faed802285a83978bb20b11826a867",  // K = 4
+    "ea0b399dfb884b75940c125ec4e8f0b755c11ac6794865af17ea055d9765effb",  // K = 5
+    "73cd2e1b894cf3f15003ea1e13b68323f8a036eddb07ebadc6ac36e5f701f12b",  // K = 6
+    "6eb50bb49883df6b990b65431565387af1e30894854562df6e5b8f06075f3dd0",  // K = 7
+    "916e4b9c08f9541b98d5bccf64a902127812c5653e0b2432c0f6e2155a7649ca",  // K = 8
+    "2aba4a52aa0d5f2ec3273a8337106413b692a74a36ac5cf4097718957be1a3e2",  // K = 9
+    "dd6fec35caee6b6204605268418a855adb120a4957d0e0e2f0b477621af1cb84",  // K = 10
+    "c18f611828b3687ce67c067c27d985a41bcabc44ff46834fb51a674af4093c6d",  // K = 11
+    "bfd3ff413457fc04f5fcff27c82ba6c2e12c3003758593a99729f9a4cff26acd",  // K = 12
+    "e7d331907d0298b3d60deb3d391151a57d3d5c24593bf3d0a8041cd71f683f03",  // K = 13
+    "99e249c26b0ca494a8f716a0ebd72644fa8db0f7a9db66f40bb146fdf4ed0061",  // K = 14
+    "c0c2e7d61a196360858060b7e2f7719efdc4eb119502a9952f043cbccff021fd",  // K = 15
+    "be96ef085cc301936a5bc2aff37552c0743e211fba1ae33469e5342e89a977fb",  // K = 16
+    "30d5381b78296713b8dc108365ee49d864d8a6b90446eab9d0a20bb0dd06a7b6",  // K = 17
+    "666fc6d6525114210182edbe94154ff02e48b7aa848d188d29aa813ad1678b22",  // K = 18
+};
+
+std::optional<std::array<u8, 32>> parse_hex_digest(const char* hex) {
+  std::array<u8, 32> out{};
+  if (hex == nullptr || std::strlen(hex) != 64) return std::nullopt;
+  auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+  for (std::size_t i = 0; i < 32; ++i) {
+    out[i] = static_cast<u8>(nibble(hex[2 * i]) << 4 | nibble(hex[2 * i + 1]));
+  }
+  return out;
+}
 
 std::filesystem::path cache_file(unsigned k) {
   return setup_cache_dir() / fmt::format("dory_setup_v{}_k{}.bin", kFileVersion, k);
@@ -89,6 +123,11 @@ bool write_file_atomically(const std::filesystem::path& path, std::span<const u8
 }
 
 }  // namespace
+
+std::optional<std::array<u8, 32>> pinned_setup_digest(unsigned log_columns) {
+  if (log_columns > kMaxPinnedLogColumns) return std::nullopt;
+  return parse_hex_digest(kPinnedDigests[log_columns]);
+}
 
 std::filesystem::path setup_cache_dir() {
   const char* xdg = std::getenv("XDG_CACHE_HOME");
@@ -140,6 +179,11 @@ std::optional<DorySetup> decode_setup_file(std::span<const u8> file, unsigned k,
   const std::span<const u8> payload = file.subspan(kHeaderBytes);
   const std::array<u8, 32> sum = blake2b_256(payload);
   if (std::memcmp(sum.data(), file.data() + 24, 32) != 0) return fail("checksum mismatch");
+  // The checksum above only catches accidents: it is unkeyed and stored in the file. What makes
+  // the file trusted is that its payload hashes to the digest pinned in the source.
+  const std::optional<std::array<u8, 32>> pinned = pinned_setup_digest(k);
+  if (!pinned) return fail(fmt::format("no pinned digest for K = {}; the cache is not used", k));
+  if (sum != *pinned) return fail("contents do not hash to the pinned digest");
 
   const std::size_t n = std::size_t{1} << k;
   std::vector<G1Affine> gamma1(n);
@@ -200,6 +244,14 @@ DorySetup load_or_generate_setup(unsigned max_log_n, SetupLoadReport* report) {
   r.path = cache_file(k);
   Stopwatch watch;
 
+  // Sizes without a pinned digest cannot be checked, so they never touch the cache.
+  if (!pinned_setup_digest(k)) {
+    r.rebuild_reason = "no pinned digest for this size (the cache is not used)";
+    DorySetup setup = DorySetup::generate(max_log_n);
+    r.seconds = watch.seconds();
+    return setup;
+  }
+
   std::ifstream in(r.path, std::ios::binary);
   if (in) {
     const std::vector<u8> bytes((std::istreambuf_iterator<char>(in)),
@@ -216,7 +268,7 @@ DorySetup load_or_generate_setup(unsigned max_log_n, SetupLoadReport* report) {
                r.path.string(), why);
   } else {
     // The setup for K is a prefix of every larger one: a cached larger file serves too.
-    for (unsigned larger = k + 1; larger <= kMaxLogColumns; ++larger) {
+    for (unsigned larger = k + 1; larger <= kMaxPinnedLogColumns; ++larger) {
       const std::filesystem::path other = cache_file(larger);
       std::ifstream big(other, std::ios::binary);
       if (!big) continue;

@@ -10,12 +10,17 @@
 // When the file for K is missing, a cached file for a larger K serves (the smaller setup is its
 // prefix). A missing, short or corrupt file (bad magic, version, size, checksum, or any element
 // that does not decode) is rebuilt and rewritten, with a warning on stderr. Writes go to a
-// temporary file renamed into place, so concurrent processes never see a half-written file. On
-// load, every point is checked to be on its curve, Γ1[0], Γ2[0], h1 and h2 are compared with fresh
-// hash-to-curve outputs (which catches a file from another seed or method), and the checksum covers
-// the rest.
+// temporary file renamed into place, so concurrent processes never see a half-written file.
+//
+// The cache is not trusted (issue 13, finding 9): its checksum is unkeyed and stored beside the
+// payload, so anyone who can write the file can recompute it. The setup is deterministic, so the
+// BLAKE2b-256 of each size's payload (= DorySetup::digest()) is pinned in the source
+// (pinned_setup_digest); a file whose payload does not hash to the pinned digest is rejected and
+// rebuilt. Sizes without a pinned digest never use the cache: they are generated every time.
+// setup_test.cpp regenerates the setups and compares them with the pinned digests.
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <optional>
 #include <span>
@@ -33,6 +38,11 @@ struct SetupLoadReport {
   double seconds = 0;          // load or generate + write time
   std::size_t file_bytes = 0;
 };
+
+// The pinned BLAKE2b-256 digest of the setup payload for K = log_columns, or nullopt when K is
+// beyond the pinned sizes (0 ≤ K ≤ kMaxPinnedLogColumns).
+inline constexpr unsigned kMaxPinnedLogColumns = 18;
+std::optional<std::array<u8, 32>> pinned_setup_digest(unsigned log_columns);
 
 // $XDG_CACHE_HOME/rill or ~/.cache/rill.
 std::filesystem::path setup_cache_dir();

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <functional>
@@ -138,8 +140,65 @@ TEST_F(DorySetupCache, FileFromAnotherSeedIsRejected) {
                           setup.verifier());
   std::string why;
   EXPECT_FALSE(decode_setup_file(encode_setup_file(foreign), setup.max_log_columns(), &why));
-  EXPECT_NE(why.find("hash-to-curve"), std::string::npos) << why;
+  EXPECT_NE(why.find("pinned digest"), std::string::npos) << why;
   EXPECT_TRUE(decode_setup_file(encode_setup_file(setup), setup.max_log_columns(), &why));
+}
+
+// Issue 13, finding 9: a cache whose verifier table was changed and whose checksum was
+// recomputed used to load silently, changing what the verifier checks.
+TEST_F(DorySetupCache, TamperedTableWithRecomputedChecksumIsRejectedAndRebuilt) {
+  SetupLoadReport report;
+  const DorySetup reference = load(report);
+  DoryVerifierSetup v = reference.verifier();
+  v.chi[1] = v.chi[0];
+  const DorySetup tampered(
+      std::vector<G1Affine>(reference.gamma1().begin(), reference.gamma1().end()),
+      std::vector<G2Affine>(reference.gamma2().begin(), reference.gamma2().end()), v);
+  const std::vector<u8> file = encode_setup_file(tampered);  // a fresh, valid checksum
+  std::ofstream(report.path, std::ios::binary | std::ios::trunc)
+      .write(reinterpret_cast<const char*>(file.data()), static_cast<std::streamsize>(file.size()));
+  SetupLoadReport again;
+  const DorySetup loaded = load(again);
+  EXPECT_FALSE(again.loaded_from_cache);
+  EXPECT_NE(again.rebuild_reason.find("pinned digest"), std::string::npos) << again.rebuild_reason;
+  EXPECT_EQ(loaded.digest(), reference.digest());
+  EXPECT_TRUE(loaded.verifier().chi[1] == reference.verifier().chi[1]);
+  SetupLoadReport repaired;
+  EXPECT_EQ(load(repaired).digest(), reference.digest());
+  EXPECT_TRUE(repaired.loaded_from_cache);
+}
+
+TEST_F(DorySetupCache, UnpinnedSizesNeverUseTheCache) {
+  EXPECT_FALSE(pinned_setup_digest(kMaxPinnedLogColumns + 1).has_value());
+  for (unsigned k = 0; k <= kMaxPinnedLogColumns; ++k) {
+    EXPECT_TRUE(pinned_setup_digest(k).has_value()) << k;
+  }
+}
+
+std::string hex(const std::array<u8, 32>& d) {
+  std::string s;
+  for (u8 b : d) s += fmt::format("{:02x}", b);
+  return s;
+}
+
+// The pinned digests against freshly generated setups: K ≤ 5 here (a second); every pinned size
+// with RILL_PIN_SETUP_DIGESTS=1, which also prints the table for setup_cache.cpp.
+TEST(DorySetupPinning, PinnedDigestsMatchRegeneratedSetups) {
+  const char* all = std::getenv("RILL_PIN_SETUP_DIGESTS");
+  const unsigned k_max = all != nullptr && *all == '1' ? kMaxPinnedLogColumns : 5;
+  const DorySetup big = DorySetup::generate(2 * k_max);
+  std::vector<std::array<u8, 32>> digests;
+  for (unsigned k = 0; k <= k_max; ++k) digests.push_back(big.prefix(k).digest());
+  if (k_max == kMaxPinnedLogColumns) {
+    for (unsigned k = 0; k <= k_max; ++k) {
+      fmt::print("    \"{}\",  // K = {}\n", hex(digests[k]), k);
+    }
+  }
+  for (unsigned k = 0; k <= k_max; ++k) {
+    const auto pinned = pinned_setup_digest(k);
+    ASSERT_TRUE(pinned.has_value()) << k;
+    EXPECT_EQ(hex(*pinned), hex(digests[k])) << "K = " << k;
+  }
 }
 
 }  // namespace

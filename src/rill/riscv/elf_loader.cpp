@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
-#include <iterator>
+
+#include "rill/util/file_io.hpp"
 
 namespace rill::riscv {
 
@@ -64,6 +64,12 @@ std::vector<Segment> read_segments(const Reader& r, std::span<const u8> file) {
   if (segments.empty()) throw ElfError("no loadable segment");
   std::sort(segments.begin(), segments.end(),
             [](const Segment& a, const Segment& b) { return a.vaddr < b.vaddr; });
+  u64 image_end = 0;
+  for (const Segment& s : segments) image_end = std::max(image_end, u64{s.vaddr} + s.mem_size);
+  if (image_end - segments.front().vaddr > kMaxImageBytes) {
+    throw ElfError(fmt::format("segments span {} bytes, more than the {} MiB program limit",
+                               image_end - segments.front().vaddr, kMaxImageBytes >> 20));
+  }
   for (std::size_t i = 1; i < segments.size(); ++i) {
     const Segment& prev = segments[i - 1];
     if (u64{prev.vaddr} + prev.mem_size > segments[i].vaddr) {
@@ -141,6 +147,10 @@ Program parse_elf(std::span<const u8> file) {
     }
   }
   if (p.text.empty()) throw ElfError("no executable code");
+  if (u64{p.text.back().end} - p.text.front().begin > kMaxTextBytes) {
+    throw ElfError(fmt::format("code spans {} bytes, more than the {} MiB code limit",
+                               u64{p.text.back().end} - p.text.front().begin, kMaxTextBytes >> 20));
+  }
   for (const AddressRange& t : p.text) {
     if (!within_segment_bytes(p.segments, t)) {
       throw ElfError(fmt::format(
@@ -157,10 +167,7 @@ Program parse_elf(std::span<const u8> file) {
 }
 
 Program load_elf(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("cannot open program '{}'", path));
-  const std::vector<u8> bytes((std::istreambuf_iterator<char>(in)),
-                              std::istreambuf_iterator<char>());
+  const std::vector<u8> bytes = read_regular_file(path, kMaxElfFileBytes, "program");
   try {
     return parse_elf(bytes);
   } catch (const ElfError& e) {

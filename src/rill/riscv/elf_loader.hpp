@@ -45,10 +45,20 @@ struct Program {
   std::vector<AddressRange> text;
 };
 
+// Program size limits (issue 13, finding 4): checked before anything is sized from the file.
+//   kMaxElfFileBytes:  the ELF file itself (load_elf refuses a larger file before reading it).
+//   kMaxImageBytes:    the span of the loadable segments, lowest vaddr to highest end.
+//   kMaxTextBytes:     the span of the code, which sizes the bytecode tables (two 4-byte words
+//                      per text word), so two tiny text segments far apart cannot cost gigabytes.
+inline constexpr u64 kMaxElfFileBytes = u64{64} << 20;
+inline constexpr u64 kMaxImageBytes = u64{256} << 20;
+inline constexpr u64 kMaxTextBytes = u64{16} << 20;
+
 // Parses an ELF image; throws ElfError with a precise message on anything unsupported.
 Program parse_elf(std::span<const u8> file);
 
-// Reads and parses a file; throws ElfError (or InputError when the file cannot be read).
+// Reads and parses a file; throws ElfError (or InputError when the file cannot be read, is not a
+// regular file or exceeds kMaxElfFileBytes).
 Program load_elf(const std::string& path);
 
 }  // namespace rill::riscv

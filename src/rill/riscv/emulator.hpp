@@ -64,6 +64,9 @@ class SystemCallHandler {
 
 enum class StopReason { Terminated, RowBudget, SystemExit };
 
+// The runtime's final self-jump, `jal x0, 0` (guests/runtime/runtime.c, halt()).
+inline constexpr u32 kHaltInstruction = 0x0000006Fu;
+
 class Emulator {
  public:
   Emulator(const Bytecode& bytecode, const MemoryLayout& layout,
@@ -74,8 +77,9 @@ class Emulator {
   const MemoryLayout& layout() const { return layout_; }
 
   // Executes at most `max_rows` rows from `state` on `memory` (one word per layout word).
-  // Terminated: the last row jumped to itself (the pc stopped changing); that row is executed and
-  // counted. Throws ExecutionError for anything unprovable.
+  // Terminated: the last row was the runtime's halt, `jal x0, 0` executed while the termination
+  // or panic word is set (ARCHITECTURE.md §4); that row is executed and counted. Any other
+  // self-loop runs until the row budget. Throws ExecutionError for anything unprovable.
   template <class Observer>
   StopReason run(MachineState& state, std::span<u32> memory, u64 max_rows, Observer& obs) const;
 

@@ -43,6 +43,8 @@ StopReason Emulator::run(MachineState& state, std::span<u32> memory, u64 max_row
   u32* mem = memory.data();
   const u32 lowest = layout_.lowest();
   const u32 mem_bytes = layout_.num_words() * 4u;
+  const u32 panic_word = layout_.word_index(layout_.panic_address());
+  const u32 termination_word = layout_.word_index(layout_.termination_address());
   u32 pc = state.row;
   u64 rows = state.rows_executed;
   u64 instructions = state.instructions;
@@ -201,7 +203,12 @@ StopReason Emulator::run(MachineState& state, std::span<u32> memory, u64 max_row
     }
     ++rows;
     instructions += static_cast<u16>(b.sequence_remaining + 1) <= 1;  // None or Some(0)
-    if (next == pc) {  // the pc stopped changing: the guest's final self-jump
+    // Halting (ARCHITECTURE.md §4): only the runtime's final `jal x0, 0` (guest.h) after it set
+    // the termination or panic word. Any other self-loop (`while (1);`, a JALR that jumps to
+    // itself while changing its base register) keeps running into the cycle limit.
+    if (next == pc && b.kind == Kind::Jal && b.address == next_address &&
+        (mem[termination_word] | mem[panic_word]) != 0 &&
+        bytecode_.word_at(b.address) == kHaltInstruction) [[unlikely]] {
       save();
       return StopReason::Terminated;
     }

@@ -28,11 +28,24 @@ MemoryLayout::MemoryLayout(const MemoryConfig& config, const Program& program) :
     end = std::max(end, u64{s.vaddr} + s.mem_size);
   }
   end = (end + 3) & ~u64{3};
-  if (end + config.heap_size > (u64{1} << 32)) {
-    throw InputError("program image plus heap does not fit in the 32-bit address space");
+  // 64-bit arithmetic throughout: memory_end is stored in 32 bits, so it must stay below 2^32
+  // (an end of exactly 2^32 would wrap to 0).
+  const u64 memory_end = end + u64{config.heap_size};
+  if (memory_end >= (u64{1} << 32)) {
+    throw LayoutError(fmt::format(
+        "memory layout does not fit: program image ends at {:#x} and the heap of {} bytes would "
+        "end at {:#x}, past the 32-bit address space (lower --heap-size)",
+        end, config.heap_size, memory_end));
+  }
+  if (memory_end - lowest_ > kMaxLayoutBytes) {
+    throw LayoutError(fmt::format(
+        "memory layout does not fit: [{:#010x}, {:#x}) is {} bytes, more than the {} MiB limit "
+        "(program image {} bytes, heap {} bytes)",
+        lowest_, memory_end, memory_end - lowest_, kMaxLayoutBytes >> 20, end - kRamStart,
+        config.heap_size));
   }
   program_end_ = static_cast<u32>(end);
-  memory_end_ = static_cast<u32>(end + config.heap_size);
+  memory_end_ = static_cast<u32>(memory_end);
 }
 
 std::vector<MemoryWord> program_image_words(const Program& program, const MemoryLayout& layout) {

@@ -32,6 +32,18 @@ namespace rill::riscv {
 
 inline constexpr u32 kRamStart = 0x80000000u;
 
+// The largest layout [lowest, memory_end) Rill accepts: the emulator and the replay trace each
+// hold one word per layout word, so this bounds what a hostile ELF or --heap-size can make them
+// allocate (1 GiB each).
+inline constexpr u64 kMaxLayoutBytes = u64{1} << 30;
+
+// A memory configuration or program image that does not fit the 32-bit address space or
+// kMaxLayoutBytes.
+class LayoutError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
 struct MemoryConfig {
   u32 max_input = 4096;      // bytes; a multiple of 4
   u32 max_output = 4096;     // bytes; a multiple of 4
@@ -40,8 +52,10 @@ struct MemoryConfig {
 
 class MemoryLayout {
  public:
-  // Checks the configuration and that the program fits (every segment inside
-  // [kRamStart, 2^32 − heap_size)); throws InputError otherwise.
+  // Checks the configuration and that the program fits: every segment inside
+  // [kRamStart, memory_end), memory_end = program_end + heap_size < 2^32 and the whole layout at
+  // most kMaxLayoutBytes, all computed in 64 bits. Throws LayoutError otherwise (InputError for
+  // a bad configuration).
   MemoryLayout(const MemoryConfig& config, const Program& program);
 
   const MemoryConfig& config() const { return config_; }

@@ -69,5 +69,27 @@ TEST(MemoryLayout, RejectsBadConfigsAndOversizedInput) {
   EXPECT_THROW(io_words(l, too_long, {}, false, false), InputError);
 }
 
+// Finding 3 of issue 13: program_end + heap_size == 2^32 used to store memory_end = 0 in a u32,
+// and the word count wrapped (the emulator asked for ~15 GiB).
+TEST(MemoryLayout, LayoutEndingAtTwoToThe32IsATypedError) {
+  const Program p = one_segment(kRamStart, {0x13, 0, 0, 0}, 4);
+  const u32 heap = 0x80000000u - 4;  // program_end 0x80000004 + heap = 2^32 exactly
+  EXPECT_THROW(MemoryLayout(MemoryConfig{4096, 4096, heap}, p), LayoutError);
+  // A bss that ends at 2^32 with the default heap.
+  EXPECT_THROW(MemoryLayout(MemoryConfig{}, one_segment(0xFFF00000u, {0x13, 0, 0, 0}, 0x100000)),
+               LayoutError);
+  // Fits the address space but not kMaxLayoutBytes.
+  EXPECT_THROW(MemoryLayout(MemoryConfig{4096, 4096, 0x7FF00000u}, p), LayoutError);
+  try {
+    MemoryLayout(MemoryConfig{4096, 4096, heap}, p);
+  } catch (const LayoutError& e) {
+    EXPECT_NE(std::string(e.what()).find("does not fit"), std::string::npos) << e.what();
+  }
+  // The largest accepted layout still has a consistent, non-wrapping word count.
+  const MemoryLayout l(MemoryConfig{4096, 4096, (1u << 29)}, p);
+  EXPECT_EQ(u64{l.num_words()} * 4, u64{l.memory_end()} - l.lowest());
+  EXPECT_GT(l.memory_end(), l.program_end());
+}
+
 }  // namespace
 }  // namespace rill::riscv

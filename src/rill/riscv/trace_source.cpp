@@ -45,8 +45,17 @@ void TraceSource::check_visit(u64 begin, u64 end, std::size_t max_span) const {
 
 MaterializedTrace::MaterializedTrace(const Machine& machine, std::span<const u8> input,
                                      u64 max_rows) {
-  rows_ = execute_rows(machine, input, &summary_, max_rows);
-  rows_.resize(summary_.padded_len);  // padding rows are Row{}
+  // A first run that stores no rows enforces the cycle limit and counts the rows, so a guest
+  // that never ends fails before the T-sized allocation, and the rows array is allocated once,
+  // at its exact size (no doubling growth). Execution is cheap next to proving.
+  const u64 padded_len = execute(machine, input, max_rows).padded_len;
+  rows_.resize(padded_len);  // padding rows are Row{}
+  Execution run(machine, input, max_rows);
+  ArrayWriter writer{rows_.data()};
+  while (!run.step(std::numeric_limits<u64>::max() / 2, writer)) {
+  }
+  summary_ = run.summary();
+  RILL_CHECK_EQ(summary_.padded_len, padded_len, "the two executions differ");
 }
 
 void MaterializedTrace::visit(u64 begin, u64 end, std::size_t max_span, ChunkVisitor<Row> f) const {
@@ -128,6 +137,12 @@ class ReplayTrace::Cursor {
         memory_(static_cast<u32*>(memory::allocate(words_ * sizeof(u32), alignof(u32))),
                 TrackedFree{words_ * sizeof(u32)}),
         next_(begin) {
+    // The halting check reads the panic and termination words without touching them (so they
+    // are not in the first-touch log); give them a defined value. The halt is the trace's last
+    // row, where the row budget stops the replay anyway.
+    const MemoryLayout& layout = trace.machine_.layout();
+    memory_.get()[layout.word_index(layout.panic_address())] = 0;
+    memory_.get()[layout.word_index(layout.termination_address())] = 0;
     if (begin >= trace.summary_.rows) return;
     const u64 k = begin / trace.interval_;
     state_ = trace.checkpoints_[k].state;

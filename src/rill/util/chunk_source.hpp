@@ -68,6 +68,12 @@ class SourceCounters {
   std::atomic<std::uint64_t> records_{0};
 };
 
+// The most segments (hence accumulators) one parallel_pass keeps: 16 per worker thread, at least
+// 64. Per-segment state is thus sized by the workers, not by the trace.
+inline std::uint64_t max_pass_segments() {
+  return std::max<std::uint64_t>(64, 16 * std::uint64_t{thread_count()});
+}
+
 // One parallel pass over [0, padded_len()): the range is cut into segments of `segment_len`
 // records (a multiple of align()), each segment folds into its own accumulator made by make(),
 // and the accumulators are merged in segment order, so the result does not depend on the thread
@@ -82,6 +88,15 @@ auto parallel_pass(const S& source, std::uint64_t segment_len, std::size_t max_s
   const std::uint64_t n = source.padded_len();
   RILL_CHECK(segment_len > 0 && segment_len % source.align() == 0,
              "segment length must be a positive multiple of the source alignment");
+  // Every segment holds an accumulator (tens of KB for a stage), so a tiny segment length (say
+  // --chunk-size 1) would cost that much per record: raise it so a pass has at most
+  // max_pass_segments() segments. Segment lengths never change results (see above).
+  const std::uint64_t cap = max_pass_segments();
+  if (n / segment_len >= cap) {
+    const std::uint64_t align = source.align();
+    const std::uint64_t least = (n + cap - 1) / cap;
+    segment_len = std::max(segment_len, (least + align - 1) / align * align);
+  }
   const std::uint64_t segments = (n + segment_len - 1) / segment_len;
   std::vector<Acc> partial;
   partial.reserve(segments);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdint>
 
 namespace rill {
@@ -72,6 +73,34 @@ TEST(ChunkSourceDeathTest, MisalignedVisitIsABug) {
       src.visit(3, 8, 4,
                 [](std::span<const std::uint64_t>, const std::uint64_t&, std::uint64_t) {}),
       "not aligned");
+}
+
+// Issue 13, finding 7: a segment length of 1 used to make one accumulator per record (tens of
+// KB each for a stage, 3.9 GB at T = 2^16). The pass raises it to keep at most
+// max_pass_segments() accumulators, and the result is unchanged.
+TEST(ChunkSource, TinySegmentsAreRaisedToBoundTheAccumulators) {
+  const std::uint64_t n = std::uint64_t{1} << 14;
+  const auto src = squares(n - 3, n);
+  std::atomic<std::uint64_t> made{0};
+  auto sum_with = [&](std::uint64_t segment) {
+    made = 0;
+    return parallel_pass(
+        src, segment, 64,
+        [&] {
+          ++made;
+          return std::uint64_t{0};
+        },
+        [](std::uint64_t& acc, std::span<const std::uint64_t> rows, const std::uint64_t&,
+           std::uint64_t) {
+          for (std::uint64_t r : rows) acc += r;
+        },
+        [](std::uint64_t& acc, std::uint64_t&& later) { acc += later; });
+  };
+  const std::uint64_t reference = sum_with(n);
+  EXPECT_EQ(made.load(), 1u);
+  EXPECT_EQ(sum_with(4), reference);
+  EXPECT_LE(made.load(), max_pass_segments());
+  EXPECT_GE(made.load(), max_pass_segments() / 2);
 }
 
 }  // namespace
