@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "rill/riscv/execution.hpp"
+#include "rill/riscv/ram_bounds.hpp"
 #include "test_support.hpp"
 
 namespace rill::riscv::testing {
@@ -163,6 +164,26 @@ TEST(Guests, MemoryOpsBoundIsTheHeap) {
   const ExecutionSummary full = run_memory_ops(262144, 0);
   EXPECT_FALSE(full.panicked);
   EXPECT_TRUE(full.terminated);
+}
+
+// The K_ram every canonical guest's run needs lies inside the bounds the statement implies.
+TEST(Guests, KRamWithinTheStatementsBounds) {
+  struct Case {
+    const char* guest;
+    std::vector<u8> input;
+  };
+  const std::vector<Case> cases = {{"fibonacci", le32(100)},  {"muldiv", le32(20)},
+                                   {"sha2_chain", le32(2)},   {"memory_ops", le32(3000)},
+                                   {"echo", {1, 2, 3, 4, 5}}, {"echo", {0xff, 1}}};  // panics
+  for (const Case& c : cases) {
+    const Machine machine(load_elf(guest_path(std::string(c.guest) + ".elf")), MemoryConfig{});
+    const ExecutionSummary s = execute(machine, c.input);
+    const KRamBounds b =
+        k_ram_bounds(machine.program(), machine.layout(), c.input, s.output, s.panicked);
+    EXPECT_TRUE(b.allows(s.k_ram))
+        << c.guest << ": " << b.min << " <= " << s.k_ram << " <= " << b.max;
+    EXPECT_GT(b.min, u64{machine.layout().io_words()}) << "the image starts past the I/O block";
+  }
 }
 
 TEST(Guests, SizesGrowWithTheInput) {
