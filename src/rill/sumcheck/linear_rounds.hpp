@@ -1,4 +1,5 @@
-// The linear phase of a product sumcheck  Σ_x W(x)·Σ_t Π_f P_f(x)  on dense arrays.
+// The linear phase of a product sumcheck  Σ_x Σ_g W_g(x)·B_g(x),  B_g = Σ_{t∈g} c_t·Π_f P_f(x),
+// on dense arrays (product_shape.hpp).
 //
 // This is the linear schedule itself, and the tail every streaming schedule hands over to after
 // its switch. Round j sends h(X) = Σ_{x'} W(X, x')·G(X, x') for the current lowest variable,
@@ -7,20 +8,30 @@
 // round's sums from the freshly bound values, so each round reads every array once. Arrays
 // alternate between two buffers allocated up front; sums use unreduced accumulators.
 //
-// W is held in one of three ways (LinearWeight):
-//   * none (W = 1): h is computed at X = 0, 2, …, D and h(1) = claim − h(0);
+// Each W_g is held in one of three ways (LinearWeight):
+//   * none (W_g = 1): no column;
 //   * a dense column, bound like a factor;
+// and h is computed at X = 0, 2, …, D with h(1) = claim − h(0). An instance with a single group
+// may instead hold
 //   * eq in split form (poly/split_eq.hpp): W(X, x') = C·eq(u_0, X)·E_lo[x'_lo]·E_hi[x'_hi].
 //     The round sends h(X) = C·eq(u_0, X)·q(X) with q(X) = Σ_{x'} eq(u_{>0}, x')·G(X, x') of
 //     degree d (one less than h); q is computed at X = 0, 2, …, d and
 //     q(1) = (claim − C·(1 − u_0)·q(0)) / (C·u_0) (computed directly when C·u_0 = 0). The sweep
 //     sums E_lo·G inside blocks and multiplies each block total by E_hi once.
+//
+// Compact round 0. A factor column may start as a CompactColumn (small integers; ARCHITECTURE.md
+// §8: linear mode keeps small values small until a challenge meets them): round 0 converts its
+// entries to field elements range by range into a per-thread scratch of at most a few thousand
+// entries, and binding r_0 writes the first field array, of 2^{n−1} entries. So a small factor
+// costs sizeof(T)·2^n + 32·2^{n−1} bytes at its peak instead of 32·2^n + 32·2^{n−1}.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "rill/field/fr.hpp"
+#include "rill/poly/compact.hpp"
 #include "rill/poly/split_eq.hpp"
 #include "rill/poly/univariate.hpp"
 #include "rill/sumcheck/product_shape.hpp"
@@ -43,6 +54,36 @@ struct LinearWeight {
   }
 };
 
+// A factor column held compactly until the first bind.
+class CompactColumn {
+ public:
+  virtual ~CompactColumn() = default;
+  virtual std::size_t size() const = 0;
+  // out[k] = P[begin + k] as a field element, k < count.
+  virtual void to_field(std::uint64_t begin, std::size_t count, Fr* out) const = 0;
+};
+
+// Small-integer entries (u8 … i128), e.g. increments and flags.
+template <SmallInt T>
+class SmallIntColumn final : public CompactColumn {
+ public:
+  explicit SmallIntColumn(tracked_vector<T> values) : values_(std::move(values)) {}
+  std::size_t size() const override { return values_.size(); }
+  void to_field(std::uint64_t begin, std::size_t count, Fr* out) const override {
+    const T* v = values_.data() + begin;
+    for (std::size_t k = 0; k < count; ++k) out[k] = small_to_field(v[k]);
+  }
+
+ private:
+  tracked_vector<T> values_;
+};
+
+// One factor's values over the hypercube: a field array, or a compact column.
+struct FactorColumn {
+  tracked_vector<Fr> field;
+  std::unique_ptr<CompactColumn> compact;
+};
+
 // q(X)·C·eq(u, X) = q(X)·C·((1 − u) + (2u − 1)·X): a round polynomial of a split-eq weight.
 UniPoly times_eq_factor(const UniPoly& q, const Fr& scale, const Fr& u);
 
@@ -51,20 +92,26 @@ class LinearProductRounds {
   // factors[f] (and a dense weight) all hold 2^n entries; an eq weight has n coordinates.
   LinearProductRounds(ProductShape shape, std::vector<tracked_vector<Fr>> factors,
                       LinearWeight weight);
+  // One weight per group of the shape. With several groups an eq weight is held as a dense
+  // column (the split form serves a single eq weight).
+  LinearProductRounds(ProductShape shape, std::vector<tracked_vector<Fr>> factors,
+                      std::vector<LinearWeight> weights);
+  // Factors given as field arrays or compact columns (bound to field arrays by the first bind).
+  LinearProductRounds(ProductShape shape, std::vector<FactorColumn> factors,
+                      std::vector<LinearWeight> weights);
 
   unsigned num_vars() const { return num_vars_; }
-  // Round-polynomial degree: shape degree plus one for a weight.
-  unsigned degree() const { return shape_.degree() + (has_weight() ? 1 : 0); }
+  // Round-polynomial degree: max_g (deg B_g + 1 if W_g is not constant).
+  unsigned degree() const { return degree_; }
 
   UniPoly round_poly(const Fr& claim);
   void bind(const Fr& r);
 
-  // After all rounds: P_f(r) for every factor, and W(r).
+  // After all rounds: P_f(r) for every factor, and W_g(r) for group g.
   std::vector<Fr> factor_evals() const;
-  Fr weight_eval() const;
+  Fr weight_eval(unsigned group = 0) const;
 
  private:
-  bool has_weight() const { return dense_weight_ || split_eq_; }
   // Degree of what the sweep sums: h for none/dense, q for split eq.
   unsigned swept_degree() const { return split_eq_ ? shape_.degree() : degree(); }
   // Values at X = 0..swept_degree() over the current arrays; X = 1 only if with_one.
@@ -72,11 +119,14 @@ class LinearProductRounds {
   std::vector<Fr> bind_and_sum(const Fr& r, bool want_sums);
 
   ProductShape shape_;
-  bool dense_weight_;
-  bool split_eq_;
-  std::vector<tracked_vector<Fr>> columns_;  // factors, then W when dense
+  unsigned degree_ = 0;
+  bool split_eq_ = false;
+  std::vector<int> weight_column_;           // per group: its dense column, or −1 (W_g = 1)
+  std::vector<tracked_vector<Fr>> columns_;  // factors, then the dense weights
   std::vector<tracked_vector<Fr>> spare_;    // the other buffer of each column
-  std::size_t size_;                         // live entries per column: 2^num_vars_
+  // Round 0 only: the compact factor columns (null for field columns, whose array is live).
+  std::vector<std::unique_ptr<CompactColumn>> compact_;
+  std::size_t size_;  // live entries per column: 2^num_vars_
   unsigned num_vars_;
   std::optional<std::vector<Fr>> next_sums_;  // computed by the last bind
   SplitEq eq_;                                // split-eq weight, when split_eq_

@@ -34,20 +34,21 @@ class SuffixSegment final : public SegmentAccumulator<typename Kernel::Record> {
       : kernel_(kernel),
         shape_(shape),
         split_(split),
-        q_(split.suffix.size(), tracked_vector<Fr>(std::size_t{1} << split.low_vars)) {}
+        q_(split.suffix.size(), tracked_vector<Fr>(std::size_t{1} << split.low_vars)),
+        reader_(kernel, shape.num_factors()) {}
 
   void fold(std::span<const Record> rows, const Record& next, std::uint64_t first) override {
     const unsigned m = kernel_.log_block();
     const std::size_t per = std::size_t{1} << m;
-    values_.resize(shape_.num_factors() * per);
     const u64 low_mask = (u64{1} << split_.low_vars) - 1;
     Fr point[ProductShape::kMaxFactors];
     for (std::size_t j = 0; j < rows.size(); ++j) {
-      kernel_.factors(rows[j], j + 1 < rows.size() ? rows[j + 1] : next, first + j, values_.data());
+      reader_.load(rows[j], j + 1 < rows.size() ? rows[j + 1] : next, first + j);
       for (std::size_t t = 0; t < per; ++t) {
         const u64 x = ((first + j) << m) + t;
-        for (unsigned f = 0; f < shape_.num_factors(); ++f)
-          point[f] = factor_to_field(values_[f * per + t]);
+        reader_.visit(
+            t, [&](unsigned f, const auto& v) { point[f] = factor_to_field(v); },
+            [&](unsigned f, const Fr& v) { point[f] = v; });
         const Fr b = shape_.combine(point);
         for (std::size_t k = 0; k < q_.size(); ++k)
           q_[k][x & low_mask] += split_.suffix[k][x >> split_.low_vars] * b;
@@ -68,7 +69,7 @@ class SuffixSegment final : public SegmentAccumulator<typename Kernel::Record> {
   const ProductShape& shape_;
   const PrefixSuffix& split_;
   std::vector<tracked_vector<Fr>> q_;
-  std::vector<KernelValue<Kernel>> values_;
+  FactorReader<Kernel> reader_;
 };
 
 template <ProductKernel Kernel>
@@ -85,6 +86,7 @@ class PrefixSuffixSumcheck final : public StreamingInstance<typename Kernel::Rec
         claim_(claim),
         split_point_(num_vars / 2) {
     RILL_CHECK(shape_.degree() == 1, "prefix-suffix needs a summand linear in its factors");
+    RILL_CHECK(shape_.num_groups() == 1, "prefix-suffix takes one weight");
     RILL_CHECK(!weight_.is_none(), "prefix-suffix needs a structured weight");
     RILL_CHECK_EQ(weight_.num_vars(), num_vars_, "weight has the wrong number of variables");
     RILL_CHECK(kernel_.log_block() <= num_vars_, "kernel block wider than the polynomial");
@@ -184,20 +186,10 @@ class PrefixSuffixSumcheck final : public StreamingInstance<typename Kernel::Rec
 
   // Rounds m..n−1: the bound factors against W(r_{<m}, ·).
   void start_suffix_phase(std::vector<tracked_vector<Fr>> arrays) {
-    if (split_point_ == 0)
-      for (const auto& p : split_.prefix) bound_prefix_.push_back(p[0]);
-    LinearWeight weight;
-    if (weight_.kind() == WeightKind::kEq) {
-      const std::vector<Fr>& w = weight_.point();
-      weight = LinearWeight::eq(std::vector<Fr>(w.begin(), w.begin() + (num_vars_ - split_point_)),
-                                bound_prefix_[0]);
-    } else {
-      tracked_vector<Fr> table(split_.suffix[0].size(), Fr::zero());
-      for (std::size_t k = 0; k < split_.suffix.size(); ++k)
-        for (std::size_t x = 0; x < table.size(); ++x)
-          table[x] += bound_prefix_[k] * split_.suffix[k][x];
-      weight = LinearWeight::dense(std::move(table));
-    }
+    if (split_point_ > 0)
+      for (std::size_t k = 0; k < split_.prefix.size(); ++k)
+        split_.prefix[k] = tracked_vector<Fr>(1, bound_prefix_[k]);
+    LinearWeight weight = bound_weight(weight_, split_);
     split_ = PrefixSuffix{};
     linear_.emplace(shape_, std::move(arrays), std::move(weight));
   }

@@ -29,35 +29,77 @@
 
 namespace rill {
 
-// The type of a kernel's factor values: K::Value when the kernel declares one (u64, i64 or i128:
-// small integers that stay integers until they meet a challenge), Fr otherwise.
-template <class K>
-struct KernelValueOf {
-  using type = Fr;
-};
-template <class K>
-requires requires { typename K::Value; }
-struct KernelValueOf<K> {
-  using type = typename K::Value;
-};
-template <class K>
-using KernelValue = typename KernelValueOf<K>::type;
-
 template <class V>
 concept FactorValue = std::is_same_v<V, Fr> || std::is_same_v<V, u64> || std::is_same_v<V, i64> ||
     std::is_same_v<V, i128>;
 
-// A kernel supplies the factor values of one record: each record covers 2^log_block()
-// consecutive indices, and factors(row, next, j, out) writes out[f·2^m + t] = P_f(j·2^m + t)
-// for every factor f and t < 2^m (m = log_block(); `next` is the following record).
+// A kernel supplies the factor values of one record: each record covers 2^m consecutive indices
+// (m = log_block()), and `next` is the following record. Three forms:
+//   * field:  factors(row, next, j, Fr* out) writes out[f·2^m + t] = P_f(j·2^m + t) for every
+//             factor f and t < 2^m;
+//   * small:  `using Value = u64 | i64 | i128;` and factors(row, next, j, Value* out), likewise
+//             (small integers stay integers until they meet a challenge);
+//   * mixed:  `using Value = …;` plus `u32 field_factors() const`, a mask whose bit f says factor
+//             f is a field element, and factors(row, next, j, Value* small, Fr* field): factor f
+//             goes to field[f·2^m + t] if its bit is set and to small[f·2^m + t] otherwise (e.g.
+//             ra(r_a, j) = eq(r_a, addr_j) is a field value, RamInc a small integer).
+template <class K>
+concept MixedKernel = requires(const K& k, const typename K::Record& row, std::uint64_t j,
+                               typename K::Value* small, Fr* field) {
+  { k.field_factors() } -> std::convertible_to<u32>;
+  k.factors(row, row, j, small, field);
+};
+
+// How the engine reads any kernel form: Small is the kernel's small type (u64 if it has none),
+// field_mask(k, F) the factors given as field elements, load() fills both buffers.
+template <class K>
+struct KernelTraits {
+  using Small = u64;
+  static u32 field_mask(const K&, unsigned num_factors) {
+    return num_factors >= 32 ? ~u32{0} : (u32{1} << num_factors) - 1;
+  }
+  template <class R>
+  static void load(const K& k, const R& row, const R& next, std::uint64_t j, Small*, Fr* field) {
+    k.factors(row, next, j, field);
+  }
+};
+template <class K>
+requires requires { typename K::Value; }
+struct KernelTraits<K> {
+  using Small = typename K::Value;
+  static u32 field_mask(const K& k, unsigned) {
+    if constexpr (MixedKernel<K>) {
+      return k.field_factors();
+    } else {
+      return 0;
+    }
+  }
+  template <class R>
+  static void load(const K& k, const R& row, const R& next, std::uint64_t j, Small* small,
+                   Fr* field) {
+    if constexpr (MixedKernel<K>) {
+      k.factors(row, next, j, small, field);
+    } else {
+      k.factors(row, next, j, small);
+    }
+  }
+};
+
+// The single value type of a non-mixed kernel (Fr for a field kernel), kept for callers.
+template <class K>
+using KernelValue = std::conditional_t < requires {
+  typename K::Value;
+}
+, typename KernelTraits<K>::Small, Fr > ;
+
 template <class K>
 concept ProductKernel = requires(const K& k, const typename K::Record& row, std::uint64_t j,
-                                 KernelValue<K>* out) {
+                                 typename KernelTraits<K>::Small* small, Fr* field) {
   typename K::Record;
   { k.log_block() } -> std::convertible_to<unsigned>;
-  k.factors(row, row, j, out);
+  KernelTraits<K>::load(k, row, row, j, small, field);
 }
-&&FactorValue<KernelValue<K>>;
+&&FactorValue<typename KernelTraits<K>::Small>;
 
 template <FactorValue V>
 Fr factor_to_field(const V& v) {
@@ -99,6 +141,13 @@ void add_scaled_factor(FrAccumulator& acc, const Fr& r, const V& v) {
   }
 }
 
+// The prefix × suffix split of one non-constant weight W_g, as a pass reads it.
+struct GroupWeightSpans {
+  unsigned group;
+  std::vector<std::span<const Fr>> prefix;  // bound to r_{<i}: 2^{m−i} entries each
+  std::vector<std::span<const Fr>> suffix;  // 2^{n−m} entries each
+};
+
 // What a pass reads from its instance: all spans stay valid for the whole pass.
 struct ProductPassContext {
   const ProductShape* shape;
@@ -106,18 +155,69 @@ struct ProductPassContext {
   unsigned window_vars;          // ω (0 for the materializing pass)
   unsigned degree;               // D, the grid degree
   std::span<const Fr> bound_eq;  // R, 2^i entries
-  // A weight other than eq, as one more grid column: its prefix tables bound to r_{<i}
-  // (2^{m−i} entries, m the weight split) and its suffix tables (2^{n−m}); empty otherwise.
-  std::vector<std::span<const Fr>> weight_prefix;
-  std::vector<std::span<const Fr>> weight_suffix;
-  // An eq weight in split form (the grid then has no weight column): the block of head h is
-  // scaled by eq(u_head, h) = eq_head_lo[h_lo]·eq_head_hi[h_hi]; the window and bound
+  // The weights W_g other than eq-in-split-form and none, each one more grid column, with their
+  // split at m (weight_split); empty when every weight is constant or eq is split.
+  std::vector<GroupWeightSpans> weights;
+  // A single eq weight in split form (the grid then has no weight column): the block of head h
+  // is scaled by eq(u_head, h) = eq_head_lo[h_lo]·eq_head_hi[h_hi]; the window and bound
   // variables' eq factors are applied when the rounds are answered.
   std::span<const Fr> eq_head_lo;
   std::span<const Fr> eq_head_hi;
   unsigned weight_split = 0;  // m
   // Materializing pass only: one output array of 2^{n−i} entries per factor.
   std::vector<std::span<Fr>> materialized;
+  // Materializing pass at round 0 only (the linear schedule): per factor, null or an array of
+  // 2^n KernelTraits<Kernel>::Small that receives a small factor's values as they are (the
+  // factor's `materialized` span is then empty).
+  std::vector<void*> compact_out;
+};
+
+// The factor values of one record, read through KernelTraits into a small-integer buffer and a
+// field buffer, with the factors of each kind listed once.
+template <ProductKernel Kernel>
+class FactorReader {
+ public:
+  using Small = typename KernelTraits<Kernel>::Small;
+
+  FactorReader(const Kernel& kernel, unsigned num_factors)
+      : kernel_(kernel), per_record_(std::size_t{1} << kernel.log_block()) {
+    const u32 mask = KernelTraits<Kernel>::field_mask(kernel, num_factors);
+    for (unsigned f = 0; f < num_factors; ++f) ((mask >> f) & 1 ? field_ : small_).push_back(f);
+    small_values_.resize(num_factors * per_record_);
+    field_values_.resize(num_factors * per_record_);
+  }
+
+  std::size_t per_record() const { return per_record_; }
+  template <class Record>
+  void load(const Record& row, const Record& next, std::uint64_t j) {
+    KernelTraits<Kernel>::load(kernel_, row, next, j, small_values_.data(), field_values_.data());
+  }
+  // Calls small(f, v) and field(f, v) with every factor's value at offset t of the record.
+  template <class OnSmall, class OnField>
+  void visit(std::size_t t, const OnSmall& small, const OnField& field) const {
+    for (unsigned f : small_) small(f, small_values_[f * per_record_ + t]);
+    for (unsigned f : field_) field(f, field_values_[f * per_record_ + t]);
+  }
+  Fr field_value(unsigned f, std::size_t t) const {
+    return is_field(f) ? field_values_[f * per_record_ + t]
+                       : factor_to_field(small_values_[f * per_record_ + t]);
+  }
+  bool is_field(unsigned f) const {
+    for (unsigned g : field_)
+      if (g == f) return true;
+    return false;
+  }
+  const std::vector<unsigned>& small_factors() const { return small_; }
+  const std::vector<unsigned>& field_factors() const { return field_; }
+  const Small* small_values() const { return small_values_.data(); }
+  const Fr* field_values() const { return field_values_.data(); }
+
+ private:
+  const Kernel& kernel_;
+  std::size_t per_record_;
+  std::vector<unsigned> small_, field_;
+  std::vector<Small> small_values_;
+  std::vector<Fr> field_values_;
 };
 
 template <ProductKernel Kernel>
@@ -126,8 +226,8 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
 
  public:
   ProductSegment(const Kernel& kernel, const ProductPassContext& ctx)
-      : kernel_(kernel),
-        ctx_(ctx),
+      : ctx_(ctx),
+        reader_(kernel, ctx.shape->num_factors()),
         num_factors_(ctx.shape->num_factors()),
         log_block_(kernel.log_block()),
         block_bits_(ctx.bound_vars + ctx.window_vars),
@@ -135,32 +235,54 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
 
   void fold(std::span<const Record> rows, const Record& next, std::uint64_t first) override {
     const std::size_t per_record = std::size_t{1} << log_block_;
-    values_.resize(num_factors_ * per_record);
     const u64 bound_mask = (u64{1} << ctx_.bound_vars) - 1;
     const u64 window_mask = window_points_ - 1;
+    const std::size_t wp = window_points_;
+    using Small = typename FactorReader<Kernel>::Small;
     for (std::size_t j = 0; j < rows.size(); ++j) {
       const Record& after = j + 1 < rows.size() ? rows[j + 1] : next;
-      kernel_.factors(rows[j], after, first + j, values_.data());
+      reader_.load(rows[j], after, first + j);
       const u64 base = (first + j) << log_block_;
+      if (block_bits_ == 0 && ctx_.window_vars == 0) {
+        // Materializing at round 0: every index is its own block, P_f(x) is stored as it is.
+        for (std::size_t t = 0; t < per_record; ++t) {
+          const u64 x = base + t;
+          reader_.visit(
+              t,
+              [&](unsigned f, const Small& v) {
+                if (f < ctx_.compact_out.size() && ctx_.compact_out[f] != nullptr) {
+                  static_cast<Small*>(ctx_.compact_out[f])[x] = v;
+                } else {
+                  ctx_.materialized[f][x] = factor_to_field(v);
+                }
+              },
+              [&](unsigned f, const Fr& v) { ctx_.materialized[f][x] = v; });
+        }
+        continue;
+      }
       for (std::size_t t = 0; t < per_record; ++t) {
         const u64 x = base + t;
         const u64 head = x >> block_bits_;
         if (!has_current_ || current_head_ != head) start_block(head);
         const std::size_t z = (x >> ctx_.bound_vars) & window_mask;
+        // P̂_f(z) += R[b]·P_f(x), b = x mod 2^i (R = 1 when nothing is bound).
         if (ctx_.bound_vars == 0) {
           Fr* part = current_part_.data() + z;
-          for (unsigned f = 0; f < num_factors_; ++f)
-            part[f * window_points_] += factor_to_field(values_[f * per_record + t]);
+          reader_.visit(
+              t, [&](unsigned f, const auto& v) { part[f * wp] += factor_to_field(v); },
+              [&](unsigned f, const Fr& v) { part[f * wp] += v; });
         } else if (!unreduced_) {
           Fr* part = current_part_.data() + z;
           const Fr& r = ctx_.bound_eq[x & bound_mask];
-          for (unsigned f = 0; f < num_factors_; ++f)
-            part[f * window_points_] += scale_factor(r, values_[f * per_record + t]);
+          reader_.visit(
+              t, [&](unsigned f, const auto& v) { part[f * wp] += scale_factor(r, v); },
+              [&](unsigned f, const Fr& v) { part[f * wp] += r * v; });
         } else {
           FrAccumulator* part = current_acc_.data() + z;
           const Fr& r = ctx_.bound_eq[x & bound_mask];
-          for (unsigned f = 0; f < num_factors_; ++f)
-            add_scaled_factor(part[f * window_points_], r, values_[f * per_record + t]);
+          reader_.visit(
+              t, [&](unsigned f, const auto& v) { add_scaled_factor(part[f * wp], r, v); },
+              [&](unsigned f, const Fr& v) { part[f * wp].add_product(r, v); });
         }
         if (++current_count_ == block_len()) {
           reduce_current();
@@ -244,6 +366,9 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
     has_current_ = false;
   }
 
+  // Adds head block h's share to the grid:
+  //   t(z) += Σ_g Ŵ_{g,h}(z)·B_g(P̂_h(z))   on {0..D}^ω,
+  // every P̂_{f,h} and Ŵ_{g,h} extended from {0,1}^ω to the grid (extension is linear).
   void finalize(u64 head, std::vector<Fr>& part) {
     if (ctx_.window_vars == 0) {
       for (unsigned f = 0; f < num_factors_; ++f) ctx_.materialized[f][head] = part[f];
@@ -251,13 +376,14 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
     }
     const unsigned dims = ctx_.window_vars;
     const std::size_t size = grid_size(dims, ctx_.degree);
-    const bool weighted = !ctx_.weight_prefix.empty();
-    const unsigned columns = num_factors_ + (weighted ? 1 : 0);
+    const std::size_t weighted = ctx_.weights.size();
+    const auto columns = static_cast<unsigned>(num_factors_ + weighted);
     // h = h_hi·2^{m−i−ω} + h_lo: the head bits below and above the weight split.
     const unsigned low_head_bits = ctx_.weight_split - ctx_.bound_vars - dims;
     const u64 h_lo = head & ((u64{1} << low_head_bits) - 1);
     const u64 h_hi = head >> low_head_bits;
-    const bool plain = ctx_.shape->is_plain_product();
+    const ProductShape& shape = *ctx_.shape;
+    const bool plain = shape.is_plain_product();
     const bool eq_scaled = !ctx_.eq_head_lo.empty();
     const Fr head_eq = eq_scaled ? ctx_.eq_head_lo[h_lo] * ctx_.eq_head_hi[h_hi] : Fr::one();
     if (eq_scaled && plain) {
@@ -271,18 +397,19 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
     for (unsigned f = 0; f < num_factors_; ++f)
       extend_to_grid(std::span<const Fr>(part).subspan(f * window_points_, window_points_), dims,
                      ctx_.degree, std::span<Fr>(extended_).subspan(f * size, size), scratch_);
-    if (weighted) {
-      // Ŵ_h(z) = Σ_k prefix_k[z + 2^ω·h_lo]·suffix_k[h_hi].
+    for (std::size_t c = 0; c < weighted; ++c) {
+      // Ŵ_{g,h}(z) = Σ_k prefix_k[z + 2^ω·h_lo]·suffix_k[h_hi].
+      const GroupWeightSpans& w = ctx_.weights[c];
       weight_bits_.assign(window_points_, Fr::zero());
-      for (std::size_t k = 0; k < ctx_.weight_prefix.size(); ++k) {
-        const Fr& s = ctx_.weight_suffix[k][h_hi];
-        const Fr* p = ctx_.weight_prefix[k].data() + (h_lo << dims);
+      for (std::size_t k = 0; k < w.prefix.size(); ++k) {
+        const Fr& s = w.suffix[k][h_hi];
+        const Fr* p = w.prefix[k].data() + (h_lo << dims);
         for (std::size_t z = 0; z < window_points_; ++z) weight_bits_[z] += p[z] * s;
       }
       extend_to_grid(weight_bits_, dims, ctx_.degree,
-                     std::span<Fr>(extended_).subspan(num_factors_ * size, size), scratch_);
+                     std::span<Fr>(extended_).subspan((num_factors_ + c) * size, size), scratch_);
     }
-    if (plain) {
+    if (plain && weighted <= 1) {
       // Π over all columns (factors, then the weight), column by column.
       product_.assign(extended_.begin(), extended_.begin() + size);
       for (unsigned c = 1; c < columns; ++c)
@@ -291,19 +418,24 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
       return;
     }
     Fr values[ProductShape::kMaxFactors];
+    Fr w[ProductShape::kMaxGroups];
+    for (unsigned g = 0; g < shape.num_groups(); ++g) w[g] = head_eq;
     for (std::size_t g = 0; g < size; ++g) {
       for (unsigned f = 0; f < num_factors_; ++f) values[f] = extended_[f * size + g];
-      const Fr term = ctx_.shape->combine(values);
-      if (weighted) {
-        grid_[g] += extended_[num_factors_ * size + g] * term;
-      } else {
-        grid_[g] += eq_scaled ? head_eq * term : term;
+      if (weighted == 0) {
+        const Fr b =
+            shape.num_groups() == 1 ? shape.combine(values) : shape.combine_weighted(values, w);
+        grid_[g] += eq_scaled && shape.num_groups() == 1 ? head_eq * b : b;
+        continue;
       }
+      for (std::size_t c = 0; c < weighted; ++c)
+        w[ctx_.weights[c].group] = extended_[(num_factors_ + c) * size + g];
+      grid_[g] += shape.combine_weighted(values, w);
     }
   }
 
-  const Kernel& kernel_;
   const ProductPassContext& ctx_;
+  FactorReader<Kernel> reader_;
   unsigned num_factors_;
   unsigned log_block_;
   unsigned block_bits_;
@@ -317,7 +449,6 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
   std::vector<Fr> current_part_;
   std::vector<Block> open_;
   tracked_vector<Fr> grid_;
-  std::vector<KernelValue<Kernel>> values_;
   std::vector<Fr> extended_, scratch_, weight_bits_, product_;
 };
 

@@ -5,20 +5,47 @@
 namespace rill {
 
 ProductShape::ProductShape(unsigned num_factors, std::vector<std::vector<unsigned>> terms)
-    : num_factors_(num_factors), terms_(std::move(terms)) {
-  RILL_CHECK(num_factors >= 1 && num_factors <= kMaxFactors, "unsupported number of factors");
-  RILL_CHECK(!terms_.empty(), "a product needs at least one term");
-  for (const auto& t : terms_) {
-    RILL_CHECK(!t.empty() && t.size() <= kMaxFactors, "unsupported term length");
-    for (unsigned f : t) RILL_CHECK(f < num_factors, "term names a missing factor");
-    degree_ = std::max(degree_, static_cast<unsigned>(t.size()));
-  }
+    : num_factors_(num_factors) {
+  for (auto& t : terms) terms_.push_back(ProductTerm{std::move(t), Fr::one(), 0});
+  validate();
+}
+
+ProductShape ProductShape::from_terms(unsigned num_factors, std::vector<ProductTerm> terms) {
+  ProductShape s;
+  s.num_factors_ = num_factors;
+  s.terms_ = std::move(terms);
+  s.validate();
+  return s;
 }
 
 ProductShape ProductShape::product(unsigned num_factors) {
   std::vector<unsigned> all(num_factors);
   for (unsigned f = 0; f < num_factors; ++f) all[f] = f;
   return ProductShape(num_factors, {all});
+}
+
+void ProductShape::validate() {
+  RILL_CHECK(num_factors_ >= 1 && num_factors_ <= kMaxFactors, "unsupported number of factors");
+  RILL_CHECK(!terms_.empty(), "a product needs at least one term");
+  unsigned groups = 0;
+  for (const auto& t : terms_) {
+    RILL_CHECK(!t.factors.empty() && t.factors.size() <= kMaxFactors, "unsupported term length");
+    for (unsigned f : t.factors) RILL_CHECK(f < num_factors_, "term names a missing factor");
+    RILL_CHECK(t.group < kMaxGroups, "too many weight groups");
+    groups = std::max(groups, t.group + 1);
+    degree_ = std::max(degree_, static_cast<unsigned>(t.factors.size()));
+  }
+  for (const auto& t : terms_) unit_.push_back(t.coeff == Fr::one() ? 1 : 0);
+  group_degree_.assign(groups, 0);
+  for (const auto& t : terms_)
+    group_degree_[t.group] =
+        std::max(group_degree_[t.group], static_cast<unsigned>(t.factors.size()));
+  for (unsigned g = 0; g < groups; ++g) RILL_CHECK(group_degree_[g] > 0, "a weight group is empty");
+  plain_ = terms_.size() == 1 && terms_[0].factors.size() == num_factors_ &&
+           terms_[0].coeff == Fr::one() && terms_[0].group == 0;
+  if (plain_)
+    for (unsigned f = 0; f < num_factors_; ++f)
+      if (terms_[0].factors[f] != f) plain_ = false;
 }
 
 }  // namespace rill

@@ -1,4 +1,12 @@
-// The shape of a product summand: Σ_terms Π_{f∈term} P_f over F factors.
+// The shape of a product summand over F factors, grouped by weight:
+//
+//   Σ_g W_g(x)·B_g(x),   B_g = Σ_{t ∈ group g} c_t·Π_{f∈t} P_f.
+//
+// A term lists the factors it multiplies (a factor may repeat), a coefficient c_t ∈ Fr (1 unless
+// given: a γ-combination of products keeps the factors small integers, γ is applied once per
+// point to the product) and the weight group g it belongs to. The weights themselves belong to
+// the instance (one Weight per group, sumcheck/weight.hpp); a shape with one group and unit
+// coefficients is the plain Σ_t Π_f P_f of the first engine.
 #pragma once
 
 #include <algorithm>
@@ -8,46 +16,75 @@
 
 namespace rill {
 
+struct ProductTerm {
+  std::vector<unsigned> factors;
+  Fr coeff = Fr::one();
+  unsigned group = 0;
+};
+
 class ProductShape {
  public:
   static constexpr unsigned kMaxFactors = 32;
+  static constexpr unsigned kMaxGroups = 8;
 
-  // terms[t] lists the factor indices multiplied in term t (a factor may repeat).
+  // terms[t] lists the factor indices multiplied in term t; coefficient 1, one group.
   ProductShape(unsigned num_factors, std::vector<std::vector<unsigned>> terms);
+  // Terms with coefficients and weight groups; groups are numbered 0..G−1, each non-empty.
+  static ProductShape from_terms(unsigned num_factors, std::vector<ProductTerm> terms);
   // The single term P_0·P_1·…·P_{F−1}.
   static ProductShape product(unsigned num_factors);
 
   unsigned num_factors() const { return num_factors_; }
-  // The longest term: the degree of the summand in each variable (without the weight).
+  unsigned num_groups() const { return static_cast<unsigned>(group_degree_.size()); }
+  // The longest term: the degree of the summand in each variable (without the weights).
   unsigned degree() const { return degree_; }
-  const std::vector<std::vector<unsigned>>& terms() const { return terms_; }
+  // The longest term of group g: deg B_g.
+  unsigned group_degree(unsigned g) const { return group_degree_.at(g); }
+  const std::vector<ProductTerm>& terms() const { return terms_; }
 
-  // One term P_0·P_1·…·P_{F−1}, each factor once and in order.
-  bool is_plain_product() const {
-    if (terms_.size() != 1 || terms_[0].size() != num_factors_) return false;
-    for (unsigned f = 0; f < num_factors_; ++f)
-      if (terms_[0][f] != f) return false;
-    return true;
-  }
+  // One term P_0·P_1·…·P_{F−1} with coefficient 1, each factor once and in order.
+  bool is_plain_product() const { return plain_; }
 
-  // Σ_t Π_{f∈t} values[f].
+  // Σ_t c_t·Π_{f∈t} values[f] over all terms (every group, unweighted).
   Fr combine(const Fr* values) const {
-    if (terms_.size() == 1) return product_of(terms_[0], values);
+    if (terms_.size() == 1) return term_value(0, values);
     Fr sum = Fr::zero();
-    for (const auto& t : terms_) sum += product_of(t, values);
+    for (std::size_t t = 0; t < terms_.size(); ++t) sum += term_value(t, values);
+    return sum;
+  }
+  // out[g] = B_g(values) for every group.
+  void combine_groups(const Fr* values, Fr* out) const {
+    for (unsigned g = 0; g < num_groups(); ++g) out[g] = Fr::zero();
+    for (std::size_t t = 0; t < terms_.size(); ++t) out[terms_[t].group] += term_value(t, values);
+  }
+  // Σ_g weights[g]·B_g(values); weights has one entry per group.
+  Fr combine_weighted(const Fr* values, const Fr* weights) const {
+    if (num_groups() == 1) return weights[0] * combine(values);
+    Fr groups[kMaxGroups];
+    combine_groups(values, groups);
+    Fr sum = Fr::zero();
+    for (unsigned g = 0; g < num_groups(); ++g) sum += weights[g] * groups[g];
     return sum;
   }
 
  private:
-  static Fr product_of(const std::vector<unsigned>& term, const Fr* values) {
-    Fr p = values[term[0]];
-    for (std::size_t k = 1; k < term.size(); ++k) p *= values[term[k]];
-    return p;
+  ProductShape() = default;
+  void validate();
+
+  // c_t·Π_{f∈t} values[f]; a unit coefficient costs no multiplication.
+  Fr term_value(std::size_t t, const Fr* values) const {
+    const ProductTerm& term = terms_[t];
+    Fr p = values[term.factors[0]];
+    for (std::size_t k = 1; k < term.factors.size(); ++k) p *= values[term.factors[k]];
+    return unit_[t] ? p : p * term.coeff;
   }
 
-  unsigned num_factors_;
+  unsigned num_factors_ = 0;
   unsigned degree_ = 0;
-  std::vector<std::vector<unsigned>> terms_;
+  bool plain_ = false;
+  std::vector<ProductTerm> terms_;
+  std::vector<char> unit_;  // c_t = 1
+  std::vector<unsigned> group_degree_;
 };
 
 }  // namespace rill

@@ -1,20 +1,22 @@
-// The generic streaming product sumcheck  Σ_x W(x)·Σ_terms Π_f P_f(x), with the factors read
-// from a ChunkSource through a kernel (product_pass.hpp) and rounds run on a Schedule:
+// The generic streaming product sumcheck  Σ_x Σ_g W_g(x)·B_g(x),  B_g = Σ_{t∈g} c_t·Π_f P_f(x)
+// (product_shape.hpp), with the factors read from a ChunkSource through a kernel
+// (product_pass.hpp) and rounds run on a Schedule:
 //   * rounds [0, switch): window by window, one pass per window (product_pass.hpp), answered from
 //     the window grid (window_grid.hpp);
 //   * round switch: one pass materializes the factors bound to r_{<switch} (2^{n−switch}
-//     entries each); W(r_{<switch}, ·) comes from its prefix × suffix split (an eq weight stays
-//     in split form, poly/split_eq.hpp); the remaining rounds run in memory
+//     entries each); each W_g(r_{<switch}, ·) comes from its prefix × suffix split (a single eq
+//     weight stays in split form, poly/split_eq.hpp); the remaining rounds run in memory
 //     (LinearProductRounds).
-// An eq weight never enters the window grids: each head block is scaled by eq(u_head, h) and
-// a window round sends C·eq(u_i, X)·Σ_{z''} eq(u_later, z'')·t(X, z''), C the eq factor of the
-// bound rounds. Other weights are one more multilinear column of the grids.
+// A single eq weight (one group) never enters the window grids: each head block is scaled by
+// eq(u_head, h) and a window round sends C·eq(u_i, X)·Σ_{z''} eq(u_later, z'')·t(X, z''), C the eq
+// factor of the bound rounds. Every other non-constant W_g is one more multilinear column of the
+// grids; a constant group (W_g = 1) has none.
 // Every round polynomial is the same field polynomial whatever the schedule (it is determined
 // by the witness and the challenges), so streaming and linear proofs are byte-identical. The
 // linear schedule is the switch at round 0.
 //
-// Memory: the bound-eq table R (2^i <= 2^switch), the weight's prefix (2^switch) and suffix
-// (2^{n−switch}) tables, one grid per segment and, after the switch, F (+1 for a non-eq weight)
+// Memory: the bound-eq table R (2^i <= 2^switch), the weights' prefix (2^switch) and suffix
+// (2^{n−switch}) tables, one grid per segment and, after the switch, F (+1 per non-eq weight)
 // arrays of 2^{n−switch} with their half-size bind buffers: O(√N) for the half split.
 #pragma once
 
@@ -38,34 +40,46 @@ namespace rill {
 template <ProductKernel Kernel>
 class StreamingProductSumcheck final : public StreamingInstance<typename Kernel::Record> {
   using Record = typename Kernel::Record;
+  using Small = typename KernelTraits<Kernel>::Small;
 
  public:
-  // num_vars: n; the source must have 2^{n − kernel.log_block()} records.
-  StreamingProductSumcheck(Kernel kernel, unsigned num_vars, ProductShape shape, Weight weight,
-                           Schedule schedule, const Fr& claim)
+  // num_vars: n; the source must have 2^{n − kernel.log_block()} records. One weight per group of
+  // the shape.
+  StreamingProductSumcheck(Kernel kernel, unsigned num_vars, ProductShape shape,
+                           std::vector<Weight> weights, Schedule schedule, const Fr& claim)
       : kernel_(std::move(kernel)),
         num_vars_(num_vars),
         shape_(std::move(shape)),
-        weight_(std::move(weight)),
+        weights_(std::move(weights)),
         schedule_(std::move(schedule)),
         claim_(claim),
-        degree_(shape_.degree() + weight_.degree()),
-        eq_split_(weight_.kind() == WeightKind::kEq),
-        grid_degree_(grid_degree(shape_, weight_)) {
+        degree_(product_degree(shape_, weights_)),
+        eq_split_(is_single_eq(weights_)),
+        grid_degree_(grid_degree(shape_, weights_)) {
     RILL_CHECK_EQ(schedule_.num_rounds(), num_vars_, "schedule is for another round count");
     RILL_CHECK(num_vars_ >= 1, "a sumcheck needs at least one round");
     RILL_CHECK(kernel_.log_block() <= num_vars_, "kernel block wider than the polynomial");
+    check_weights(shape_, weights_, num_vars_);
     bound_eq_.assign(1, Fr::one());
-    if (!weight_.is_none()) {
-      RILL_CHECK_EQ(weight_.num_vars(), num_vars_, "weight has the wrong number of variables");
-      weight_split_ = weight_.split(schedule_.switch_round());
-    }
+    for (unsigned g = 0; g < weights_.size(); ++g)
+      if (!weights_[g].is_none())
+        splits_.push_back({g, weights_[g].split(schedule_.switch_round())});
   }
+  // The one-group instance Σ_x W(x)·B(x).
+  StreamingProductSumcheck(Kernel kernel, unsigned num_vars, ProductShape shape, Weight weight,
+                           Schedule schedule, const Fr& claim)
+      : StreamingProductSumcheck(std::move(kernel), num_vars, std::move(shape),
+                                 one_weight(std::move(weight)), std::move(schedule), claim) {}
 
-  // Degree per variable of a window grid: an eq weight stays outside the grid (split form),
-  // any other weight is one more multilinear column. Pass it to Schedule::half_split.
+  // Degree per variable of a window grid: a single eq weight stays outside the grid (split
+  // form), any other weight is one more multilinear column: max_g (deg B_g + [W_g a column]).
+  // Pass it to Schedule::half_split.
+  static unsigned grid_degree(const ProductShape& shape, std::span<const Weight> weights) {
+    if (is_single_eq(weights)) return shape.degree();
+    return product_degree(shape, weights);
+  }
   static unsigned grid_degree(const ProductShape& shape, const Weight& weight) {
-    return shape.degree() + (weight.is_none() || weight.kind() == WeightKind::kEq ? 0 : 1);
+    return grid_degree(shape, std::span<const Weight>(&weight, 1));
   }
 
   unsigned num_rounds() const override { return num_vars_; }
@@ -90,21 +104,38 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
       if (eq_split_) {
         // eq over the head bits below the split: u_j = w[n−1−j] for j in [i+ω, s), big-endian.
         const unsigned first = round + ctx.window_vars;
-        const std::vector<Fr>& w = weight_.point();
+        const std::vector<Fr>& w = weights_[0].point();
         consumer->eq_head_lo = eq_table(std::span<const Fr>(w).subspan(
             num_vars_ - schedule_.switch_round(), schedule_.switch_round() - first));
         ctx.eq_head_lo = consumer->eq_head_lo;
-        ctx.eq_head_hi = weight_split_.suffix[0];
+        ctx.eq_head_hi = splits_[0].split.suffix[0];
       } else {
-        for (const auto& p : weight_split_.prefix) ctx.weight_prefix.emplace_back(p);
-        for (const auto& s : weight_split_.suffix) ctx.weight_suffix.emplace_back(s);
+        for (const auto& gs : splits_) {
+          GroupWeightSpans spans{gs.group, {}, {}};
+          for (const auto& p : gs.split.prefix) spans.prefix.emplace_back(p);
+          for (const auto& q : gs.split.suffix) spans.suffix.emplace_back(q);
+          ctx.weights.push_back(std::move(spans));
+        }
       }
     } else {
       ctx.window_vars = 0;
       const std::size_t size = std::size_t{1} << (num_vars_ - round);
-      for (unsigned f = 0; f < shape_.num_factors(); ++f)
-        consumer->arrays.emplace_back(size, Fr::zero());
-      for (auto& a : consumer->arrays) ctx.materialized.emplace_back(a);
+      // At round 0 (the linear schedule) small factors stay small: their values go to compact
+      // arrays and become field elements when r_0 is bound (LinearProductRounds).
+      const FactorReader<Kernel> kinds(kernel_, shape_.num_factors());
+      consumer->columns.resize(shape_.num_factors());
+      consumer->small.resize(shape_.num_factors());
+      ctx.compact_out.assign(shape_.num_factors(), nullptr);
+      for (unsigned f = 0; f < shape_.num_factors(); ++f) {
+        if (round == 0 && !kinds.is_field(f)) {
+          consumer->small[f] = tracked_vector<Small>(size);
+          ctx.compact_out[f] = consumer->small[f].data();
+          ctx.materialized.emplace_back();
+        } else {
+          consumer->columns[f].field = tracked_vector<Fr>(size, Fr::zero());
+          ctx.materialized.emplace_back(consumer->columns[f].field);
+        }
+      }
     }
     return consumer;
   }
@@ -140,10 +171,12 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
       bound_eq_[b + size] = bound_eq_[b] * r;
       bound_eq_[b] -= bound_eq_[b + size];
     }
-    for (auto& p : weight_split_.prefix) {
-      tracked_vector<Fr> bound(p.size() / 2);
-      bind_low_into(p, r, bound);
-      p = std::move(bound);
+    for (auto& gs : splits_) {
+      for (auto& p : gs.split.prefix) {
+        tracked_vector<Fr> bound(p.size() / 2);
+        bind_low_into(p, r, bound);
+        p = std::move(bound);
+      }
     }
   }
 
@@ -163,56 +196,53 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
         owner.grid_ = WindowGrid(std::vector<Fr>(g.begin(), g.end()), ctx.window_vars, ctx.degree);
       } else {
         seg.check_complete();
-        owner.switch_to_linear(std::move(arrays));
+        for (std::size_t f = 0; f < columns.size(); ++f)
+          if (ctx.compact_out[f] != nullptr)
+            columns[f].compact = std::make_unique<SmallIntColumn<Small>>(std::move(small[f]));
+        owner.switch_to_linear(std::move(columns));
       }
     }
     StreamingProductSumcheck& owner;
     ProductPassContext ctx;
-    std::vector<tracked_vector<Fr>> arrays;
+    std::vector<FactorColumn> columns;
+    std::vector<tracked_vector<Small>> small;
     tracked_vector<Fr> eq_head_lo;
   };
 
   // The eq coordinate paired with variable j: u_j = w[n−1−j].
-  const Fr& u(unsigned j) const { return weight_.point()[num_vars_ - 1 - j]; }
+  const Fr& u(unsigned j) const { return weights_[0].point()[num_vars_ - 1 - j]; }
 
-  void switch_to_linear(std::vector<tracked_vector<Fr>> arrays) {
-    LinearWeight weight;
-    if (weight_.kind() == WeightKind::kEq) {
-      // eq(w, (r_{<s}, x_hi)) = eq(w_lo, r_{<s})·eq(w_hi, x_hi): the split form, with the bound
-      // prefix as its scale.
-      RILL_CHECK_EQ(weight_split_.prefix[0].size(), std::size_t{1}, "prefix not fully bound");
-      const std::vector<Fr>& w = weight_.point();
-      weight = LinearWeight::eq(
-          std::vector<Fr>(w.begin(), w.begin() + (num_vars_ - schedule_.switch_round())),
-          weight_split_.prefix[0][0]);
-    } else if (!weight_.is_none()) {
-      // W(r_{<s}, x_hi) = Σ_k prefix_k(r_{<s})·suffix_k[x_hi]; the prefixes are single values.
-      tracked_vector<Fr> table(weight_split_.suffix[0].size(), Fr::zero());
-      for (std::size_t k = 0; k < weight_split_.prefix.size(); ++k) {
-        RILL_CHECK_EQ(weight_split_.prefix[k].size(), std::size_t{1}, "prefix not fully bound");
-        const Fr a = weight_split_.prefix[k][0];
-        for (std::size_t x = 0; x < table.size(); ++x) table[x] += a * weight_split_.suffix[k][x];
-      }
-      weight = LinearWeight::dense(std::move(table));
-    }
-    weight_split_ = PrefixSuffix{};
-    bound_eq_ = tracked_vector<Fr>();
-    linear_.emplace(shape_, std::move(arrays), std::move(weight));
+  static bool is_single_eq(std::span<const Weight> weights) {
+    return weights.size() == 1 && weights[0].kind() == WeightKind::kEq;
   }
+
+  // W_g(r_{<s}, ·) for every group from its bound split (product.hpp: bound_weight).
+  void switch_to_linear(std::vector<FactorColumn> arrays) {
+    std::vector<LinearWeight> weights(weights_.size());
+    for (const auto& gs : splits_) weights[gs.group] = bound_weight(weights_[gs.group], gs.split);
+    splits_.clear();
+    bound_eq_ = tracked_vector<Fr>();
+    linear_.emplace(shape_, std::move(arrays), std::move(weights));
+  }
+
+  struct GroupSplit {
+    unsigned group;
+    PrefixSuffix split;  // split at the switch; prefixes bound along the rounds
+  };
 
   Kernel kernel_;
   unsigned num_vars_;
   ProductShape shape_;
-  Weight weight_;
+  std::vector<Weight> weights_;
   Schedule schedule_;
   Fr claim_;
   unsigned degree_;
-  bool eq_split_;            // eq weight kept outside the grids (split form)
+  bool eq_split_;            // a single eq weight kept outside the grids (split form)
   unsigned grid_degree_;     // D of the window grids
   Fr eq_scale_ = Fr::one();  // split eq: Π over bound rounds of eq(u_j, r_j)
   std::vector<Fr> challenges_;
-  tracked_vector<Fr> bound_eq_;  // R = eq(r_{<i}, ·)
-  PrefixSuffix weight_split_;    // split at the switch; prefixes bound along the rounds
+  tracked_vector<Fr> bound_eq_;     // R = eq(r_{<i}, ·)
+  std::vector<GroupSplit> splits_;  // the non-constant weights
   WindowGrid grid_;
   std::optional<LinearProductRounds> linear_;
 };

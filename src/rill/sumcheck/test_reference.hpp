@@ -1,6 +1,6 @@
-// A deliberately naive dense reference for product sumchecks, used by the sumcheck tests: full
-// tables, W from its closed-form evaluation at every Boolean point, round polynomials from their
-// values at 0..D computed term by term, binding by the definition.
+// A deliberately naive dense reference for product sumchecks  Σ_x Σ_g W_g(x)·B_g(x), used by the
+// sumcheck tests: full tables, each W_g from its closed-form evaluation at every Boolean point,
+// round polynomials from their values at 0..D computed term by term, binding by the definition.
 #pragma once
 
 #include <vector>
@@ -16,18 +16,29 @@ class DenseReference {
  public:
   DenseReference(const ProductShape& shape, std::vector<std::vector<Fr>> tables,
                  const Weight& weight, unsigned num_vars)
+      : DenseReference(shape, std::move(tables), std::vector<Weight>{weight}, num_vars) {}
+  DenseReference(const ProductShape& shape, std::vector<std::vector<Fr>> tables,
+                 const std::vector<Weight>& weights, unsigned num_vars)
       : shape_(shape), tables_(std::move(tables)), num_vars_(num_vars) {
-    for (std::uint64_t x = 0; x < (std::uint64_t{1} << num_vars); ++x)
-      weight_.push_back(weight.evaluate(boolean_point(x, num_vars)));
-    degree_ = shape.degree() + weight.degree();
+    weights_.resize(weights.size());
+    degree_ = 0;
+    for (std::size_t g = 0; g < weights.size(); ++g) {
+      for (std::uint64_t x = 0; x < (std::uint64_t{1} << num_vars); ++x)
+        weights_[g].push_back(weights[g].evaluate(boolean_point(x, num_vars)));
+      degree_ =
+          std::max(degree_, shape.group_degree(static_cast<unsigned>(g)) + weights[g].degree());
+    }
   }
 
+  // Σ_x Σ_g W_g(x)·Σ_{t∈g} c_t·Π_{f∈t} P_f(x), term by term.
   Fr claim() const {
     Fr sum = Fr::zero();
-    std::vector<Fr> v(tables_.size());
-    for (std::size_t x = 0; x < weight_.size(); ++x) {
-      for (std::size_t f = 0; f < tables_.size(); ++f) v[f] = tables_[f][x];
-      sum += weight_[x] * shape_.combine(v.data());
+    for (std::size_t x = 0; x < weights_[0].size(); ++x) {
+      for (const ProductTerm& t : shape_.terms()) {
+        Fr p = t.coeff * weights_[t.group][x];
+        for (unsigned f : t.factors) p *= tables_[f][x];
+        sum += p;
+      }
     }
     return sum;
   }
@@ -38,11 +49,15 @@ class DenseReference {
     for (unsigned X = 0; X <= degree_; ++X) {
       const Fr x = Fr::from_u64(X);
       Fr sum = Fr::zero();
-      for (std::size_t i = 0; i < weight_.size() / 2; ++i) {
+      for (std::size_t i = 0; i < weights_[0].size() / 2; ++i) {
         for (std::size_t f = 0; f < tables_.size(); ++f)
           v[f] = (Fr::one() - x) * tables_[f][2 * i] + x * tables_[f][2 * i + 1];
-        const Fr w = (Fr::one() - x) * weight_[2 * i] + x * weight_[2 * i + 1];
-        sum += w * shape_.combine(v.data());
+        for (const ProductTerm& t : shape_.terms()) {
+          const auto& w = weights_[t.group];
+          Fr p = t.coeff * ((Fr::one() - x) * w[2 * i] + x * w[2 * i + 1]);
+          for (unsigned f : t.factors) p *= v[f];
+          sum += p;
+        }
       }
       evals.push_back(sum);
     }
@@ -57,7 +72,7 @@ class DenseReference {
       t = std::move(out);
     };
     for (auto& t : tables_) fold(t);
-    fold(weight_);
+    for (auto& w : weights_) fold(w);
   }
 
   std::vector<Fr> factor_evals() const {
@@ -69,7 +84,7 @@ class DenseReference {
  private:
   ProductShape shape_;
   std::vector<std::vector<Fr>> tables_;
-  std::vector<Fr> weight_;
+  std::vector<std::vector<Fr>> weights_;  // W_g at every Boolean point
   unsigned num_vars_;
   unsigned degree_;
 };
