@@ -19,6 +19,7 @@
 #include "rill/zkvm/stages/registers_read_write.hpp"
 #include "rill/zkvm/stages/stage_table.hpp"
 #include "rill/zkvm/stages/twist_test_util.hpp"
+#include "rill/zkvm/witness/ram_mles.hpp"
 #include "test_support.hpp"
 
 namespace rill::zkvm {
@@ -51,14 +52,6 @@ Fr sparse_eval(std::span<const Fr> r, std::span<const riscv::MemoryWord> words) 
     s += e * Fr::from_u64(w.value);
   }
   return s;
-}
-
-// The I/O block mask [0, io_words) at r: the high address bits are all 0.
-Fr io_mask_eval(std::span<const Fr> r, u64 io_words) {
-  const unsigned low = log2_exact(io_words);
-  Fr m = Fr::one();
-  for (std::size_t b = 0; b + low < r.size(); ++b) m *= Fr::one() - r[b];
-  return m;
 }
 
 struct Stage2Ram {
@@ -120,10 +113,19 @@ Stage2Ram run_stage2_ram(const GuestRun& run, const Mode& mode, std::span<const 
 
   RamReadWriteVerifier vrw(gamma, log_k, log_t, r_c1, in[0], in[1], f[1], f[0], f[2]);
   RamRafVerifier vraf(log_k, layout.lowest(), in[2], s.raf_ra);
-  const u64 io_words = layout.io_words();
+  // The verifier's evaluators (witness/ram_mles.hpp) from the statement; a statement whose
+  // termination word is not !panicked (test-only) is evaluated from its word list.
+  const auto* machine = run.machine.get();
+  const std::vector<u8> input = run.input, out_bytes(output.begin(), output.end());
+  AddressMle val_io = [machine, input, out_bytes, panicked](std::span<const Fr> r) {
+    return io_mle(machine->layout(), input, out_bytes, panicked, r);
+  };
+  if (terminated == panicked)
+    val_io = [io](std::span<const Fr> r) { return sparse_word_mle(r, io); };
   RamOutputCheckVerifier vout(
-      r_out, s.val_final, [io_words](std::span<const Fr> r) { return io_mask_eval(r, io_words); },
-      [io](std::span<const Fr> r) { return sparse_eval(r, io); });
+      r_out, s.val_final,
+      [machine](std::span<const Fr> r) { return io_mask_mle(machine->layout(), r); }, val_io);
+  EXPECT_EQ(s.init_at_r, initial_ram_mle(run.machine->program(), layout, run.input, s.r_a));
   const VerifierItem vitems[] = {{&vrw, 0}, {&vraf, 0}, {&vout, 0}};
   s.ok = testing::verify_batch(vitems, proved.out.proof).ok();
   return s;
