@@ -30,6 +30,29 @@ std::string default_guest_dir() {
   return (exe.parent_path().parent_path() / "guests").string();
 }
 
+// memory_ops keeps its buffer at kMemoryOpsWords words (fixed K_ram) and grows T with its repeat
+// count, linearly, so two probe runs size it; the other guests grow linearly in their n.
+constexpr std::uint32_t kMemoryOpsWords = 4096;
+
+std::vector<std::uint8_t> memory_ops_input(std::uint32_t repeat) {
+  std::vector<std::uint8_t> input = zkvm::guest_input(kMemoryOpsWords);
+  const std::vector<std::uint8_t> r = zkvm::guest_input(repeat);
+  input.insert(input.end(), r.begin(), r.end());
+  return input;
+}
+
+std::vector<std::uint8_t> bench_input(const riscv::Machine& machine, const std::string& guest,
+                                      std::uint64_t target_rows) {
+  if (guest != "memory_ops") {
+    return zkvm::guest_input(zkvm::guest_size_for_rows(machine, target_rows));
+  }
+  const std::uint64_t one = riscv::execute(machine, memory_ops_input(1)).rows;
+  const std::uint64_t two = riscv::execute(machine, memory_ops_input(2)).rows;
+  const std::uint64_t per_repeat = two - one;
+  const std::uint64_t repeat = target_rows <= one ? 1 : 1 + (target_rows - one) / per_repeat;
+  return memory_ops_input(static_cast<std::uint32_t>(repeat));
+}
+
 }  // namespace
 
 Action add_bench_command(CLI::App& app) {
@@ -48,7 +71,7 @@ Action add_bench_command(CLI::App& app) {
       "Prove stage 1 for a canonical guest sized to fill T = 2^N cycles (about 0.9·2^N rows) and\n"
       "report cycles, padded T, seconds, throughput, tracked high-water bytes and peak RSS.");
   cmd->add_option("--guest", opts->guest, "Canonical guest")
-      ->check(CLI::IsMember({"fibonacci", "muldiv", "sha2_chain"}));
+      ->check(CLI::IsMember({"fibonacci", "muldiv", "sha2_chain", "memory_ops"}));
   cmd->add_option("--guest-dir", opts->guest_dir, "Directory holding <guest>.elf")
       ->capture_default_str();
   opts->log_cycles_opt = cmd->add_option("--log-cycles", opts->log_cycles,
@@ -77,8 +100,7 @@ Action add_bench_command(CLI::App& app) {
     const riscv::Machine machine(riscv::load_elf(opts->guest_dir + "/" + opts->guest + ".elf"),
                                  riscv::MemoryConfig{});
     const std::uint64_t target = (std::uint64_t{1} << log_cycles) * 9 / 10;
-    const std::vector<std::uint8_t> input =
-        zkvm::guest_input(zkvm::guest_size_for_rows(machine, target));
+    const std::vector<std::uint8_t> input = bench_input(machine, opts->guest, target);
     zkvm::ProverOptions options;
     options.mode = *zkvm::parse_mode(opts->mode);
     options.threads = opts->common.thread_count();
@@ -96,6 +118,12 @@ Action add_bench_command(CLI::App& app) {
           std::make_unique<riscv::ReplayTrace>(machine, input, riscv::ReplayOptions{}, max_cycles);
     }
     const double trace_seconds = trace_watch.seconds();
+    // Checkpoint bytes are held before the stage's scope opens, so they are reported apart from
+    // its tracked high-water mark (0 in linear mode).
+    riscv::CheckpointBytes checkpoints;
+    if (const auto* replay = dynamic_cast<const riscv::ReplayTrace*>(source.get())) {
+      checkpoints = replay->checkpoint_bytes_breakdown();
+    }
     const riscv::ExecutionSummary& summary = source->summary();
     set_stage("proving");
     const zkvm::ProveResult result = zkvm::prove(machine, input, summary, *source, options);
@@ -112,6 +140,9 @@ Action add_bench_command(CLI::App& app) {
                                 {"throughput_khz", khz},
                                 {"stage1_passes", stage.passes},
                                 {"tracked_high_water_bytes", stage.tracked_high_water_bytes},
+                                {"checkpoint_bytes", checkpoints.total()},
+                                {"checkpoint_image_bytes", checkpoints.images},
+                                {"checkpoint_log_bytes", checkpoints.logs},
                                 {"peak_rss_bytes", peak_rss_bytes()},
                                 {"proof_bytes", proof_bytes}};
       fmt::print("{}\n", j.dump());
@@ -124,6 +155,13 @@ Action add_bench_command(CLI::App& app) {
                  stage.passes);
       fmt::print("tracked peak:     {:.2f} MiB\n",
                  static_cast<double>(stage.tracked_high_water_bytes) / (1 << 20));
+      if (checkpoints.total() != 0) {
+        fmt::print("checkpoints:      {:.2f} MiB (images {:.2f}, logs {:.2f}, states {:.2f})\n",
+                   static_cast<double>(checkpoints.total()) / (1 << 20),
+                   static_cast<double>(checkpoints.images) / (1 << 20),
+                   static_cast<double>(checkpoints.logs) / (1 << 20),
+                   static_cast<double>(checkpoints.states) / (1 << 20));
+      }
       fmt::print("peak RSS:         {:.2f} MiB\n",
                  static_cast<double>(peak_rss_bytes()) / (1 << 20));
       fmt::print("proof (stage 1):  {} bytes\n", proof_bytes);

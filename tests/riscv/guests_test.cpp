@@ -4,7 +4,11 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <algorithm>
+#include <optional>
+
 #include "rill/riscv/execution.hpp"
+#include "rill/riscv/ram_bounds.hpp"
 #include "test_support.hpp"
 
 namespace rill::riscv::testing {
@@ -89,6 +93,96 @@ TEST(Guests, Sha2ChainMatchesLibsodium) {
     std::vector<u8> h(32, 0);
     for (u32 i = 0; i < n; ++i) crypto_hash_sha256(h.data(), h.data(), h.size());
     EXPECT_EQ(run_guest("sha2_chain", n).output, h) << "n = " << n;
+  }
+}
+
+// memory_ops on the host: the same fill, Fisher-Yates shuffle and checksum as
+// guests/src/memory_ops.c, the sort by std::sort (the guest heap-sorts).
+u32 host_memory_ops(u32 n, u32 repeat) {
+  auto mix = [](u32 i, u32 round) {
+    u32 v = (i * 0x9E3779B1u) ^ (round * 0x7F4A7C15u);
+    v ^= v >> 15;
+    v *= 0x2C1B3C6Du;
+    v ^= v >> 12;
+    return v;
+  };
+  auto fold = [](u32 acc, const std::vector<u32>& a) {
+    for (u32 v : a) acc = (acc ^ v) * 0x01000193u;
+    return acc;
+  };
+  u32 acc = 0x811C9DC5u, lcg = 12345u;
+  std::vector<u32> a(n);
+  for (u32 round = 0; round < repeat; ++round) {
+    for (u32 i = 0; i < n; ++i) a[i] = mix(i, round);
+    for (u32 i = n; i > 1; --i) {
+      lcg = lcg * 1664525u + 1013904223u;
+      std::swap(a[i - 1], a[(lcg >> 8) % i]);
+    }
+    acc = fold(acc, a);
+    std::sort(a.begin(), a.end());
+    acc = fold(acc, a);
+  }
+  return acc;
+}
+
+ExecutionSummary run_memory_ops(u32 n, std::optional<u32> repeat, const MemoryConfig& config = {}) {
+  const Machine machine(load_elf(guest_path("memory_ops.elf")), config);
+  std::vector<u8> input = le32(n);
+  if (repeat) {
+    const auto r = le32(*repeat);
+    input.insert(input.end(), r.begin(), r.end());
+  }
+  return execute(machine, input);
+}
+
+TEST(Guests, MemoryOpsMatchesHostSort) {
+  for (u32 n : {0u, 1u, 2u, 3u, 17u, 500u}) {
+    const ExecutionSummary s = run_memory_ops(n, std::nullopt);
+    EXPECT_EQ(s.output, le32(host_memory_ops(n, 1))) << "n = " << n;
+    EXPECT_FALSE(s.panicked);
+  }
+  for (u32 repeat : {0u, 1u, 3u}) {
+    EXPECT_EQ(run_memory_ops(100, repeat).output, le32(host_memory_ops(100, repeat)))
+        << "repeat = " << repeat;
+  }
+}
+
+// T grows with the repeat count while K_ram stays put; K_ram follows n (the heap buffer).
+TEST(Guests, MemoryOpsRepeatGrowsTAtFixedKRam) {
+  const ExecutionSummary once = run_memory_ops(256, 1), four = run_memory_ops(256, 4);
+  EXPECT_GT(four.rows, 3 * once.rows);
+  EXPECT_EQ(four.k_ram, once.k_ram);
+  const ExecutionSummary big = run_memory_ops(20000, 1);
+  EXPECT_GT(big.k_ram, once.k_ram);
+  EXPECT_GE(big.k_ram, once.k_ram + 20000);
+}
+
+// The documented bound: n up to heap bytes / 4 (262,144 for the default heap) works, beyond
+// panics (a provable outcome, not a machine error).
+TEST(Guests, MemoryOpsBoundIsTheHeap) {
+  EXPECT_TRUE(run_memory_ops(262145, 0).panicked);
+  const ExecutionSummary full = run_memory_ops(262144, 0);
+  EXPECT_FALSE(full.panicked);
+  EXPECT_TRUE(full.terminated);
+}
+
+// The K_ram every canonical guest's run needs lies inside the bounds the statement implies.
+TEST(Guests, KRamWithinTheStatementsBounds) {
+  struct Case {
+    const char* guest;
+    std::vector<u8> input;
+  };
+  const std::vector<Case> cases = {{"fibonacci", le32(100)},  {"muldiv", le32(20)},
+                                   {"sha2_chain", le32(2)},   {"memory_ops", le32(3000)},
+                                   {"echo", {1, 2, 3, 4, 5}}, {"echo", {0xff, 1}}};  // panics
+  for (const Case& c : cases) {
+    const Machine machine(load_elf(guest_path(std::string(c.guest) + ".elf")), MemoryConfig{});
+    const ExecutionSummary s = execute(machine, c.input);
+    const KRamBounds b =
+        k_ram_bounds(machine.program(), machine.layout(), c.input, s.output, s.panicked);
+    EXPECT_TRUE(b.allows(s.k_ram))
+        << c.guest << ": " << b.min << " <= " << s.k_ram << " <= " << b.max;
+    EXPECT_GT(b.min, u64{machine.layout().io_words()}) << "the image starts past the I/O block";
   }
 }
 

@@ -50,7 +50,8 @@ TEST_P(GuestDiff, MatchesQemu) {
 
 INSTANTIATE_TEST_SUITE_P(Guests, GuestDiff,
                          ::testing::Values(GuestCase{"fibonacci", 50}, GuestCase{"muldiv", 40},
-                                           GuestCase{"sha2_chain", 1}),
+                                           GuestCase{"sha2_chain", 1},
+                                           GuestCase{"memory_ops", 100}),
                          [](const auto& info) { return std::string(info.param.name); });
 
 // A straight-line-with-forward-jumps program of random RV32IM instructions over registers seeded

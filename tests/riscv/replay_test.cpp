@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cmath>
 
 #include "rill/riscv/trace_source.hpp"
 #include "rill/util/parallel.hpp"
@@ -121,9 +122,63 @@ TEST_P(ReplayEqualsEager, CountsPassesAndReplayedRows) {
   EXPECT_LE(replay.rows_replayed(), 2 * rows + 3);
 }
 
+// Segments: with no log budget every segment is replayed in order from its image; with a small
+// budget some keep their logs and some do not; few segments force merges. Replay still equals the
+// eager trace for every chunking, in any order, in parallel.
+TEST_P(ReplayEqualsEager, SegmentsWithAndWithoutLogs) {
+  const u64 t = eager_->padded_len();
+  for (u64 budget : {u64{0}, u64{3}, u64{400}}) {
+    for (u64 segments : {u64{2}, u64{16}}) {
+      SCOPED_TRACE("log budget " + std::to_string(budget) + "%, segments " +
+                   std::to_string(segments));
+      ReplayOptions options;
+      options.checkpoint_interval = 16;
+      options.max_segments = segments;
+      options.log_budget_percent = budget;
+      const ReplayTrace replay(*machine_, input_, options);
+      EXPECT_LE(replay.num_segments(), segments);
+      EXPECT_EQ(replay.num_segments(),
+                (eager_->unpadded_len() + replay.segment_rows() - 1) / replay.segment_rows());
+      if (budget == 0) {
+        EXPECT_EQ(replay.num_segments_with_logs(), 0u);
+        EXPECT_EQ(replay.checkpoint_bytes_breakdown().logs, 0u);
+      }
+      EXPECT_EQ(replay.summary().final_memory, eager_->summary().final_memory);
+      for (u64 chunk : {u64{7}, u64{100}, u64{1024}, t}) {
+        ASSERT_EQ(compare(replay, chunk, 33), 0u) << "chunk " << chunk;
+      }
+    }
+  }
+}
+
+// Checkpoint memory does not grow with the access pattern: memory_ops touches its whole buffer
+// in every pass, so first-touch logs alone would grow with T (repeat); with segments, images and
+// logs stay below max_segments·(1 + 2·budget)·4·K_ram bytes, the states below 300 B·√rows.
+TEST(ReplayCheckpoints, BoundedForAFreshMemoryGuest) {
+  const Machine machine(load_elf(guest_path("memory_ops.elf")), MemoryConfig{});
+  std::size_t previous_logs_and_images = 0;
+  for (u32 repeat : {4u, 16u}) {
+    const std::vector<u8> input = {0, 2, 0, 0, static_cast<u8>(repeat), 0, 0, 0};  // n = 512
+    const ReplayTrace replay(machine, input);
+    const ExecutionSummary& s = replay.summary();
+    const CheckpointBytes bytes = replay.checkpoint_bytes_breakdown();
+    const double k_ram_bytes = 4.0 * static_cast<double>(s.k_ram);
+    EXPECT_LE(static_cast<double>(bytes.images + bytes.logs), 16 * (1 + 2 * 4.0) * k_ram_bytes);
+    EXPECT_LE(static_cast<double>(bytes.states),
+              2 * 300 * std::sqrt(static_cast<double>(s.rows)) + 300 * 256);
+    // Four times the rows: logs and images stay put (same K_ram, same segment count bound).
+    if (previous_logs_and_images != 0) {
+      EXPECT_LE(bytes.images + bytes.logs, previous_logs_and_images * 3 / 2);
+    }
+    previous_logs_and_images = bytes.images + bytes.logs;
+    EXPECT_EQ(replay.summary().output, execute(machine, input).output);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Guests, ReplayEqualsEager,
                          ::testing::Values(ReplayCase{"muldiv", 12}, ReplayCase{"sha2_chain", 1},
-                                           ReplayCase{"fibonacci", 700}),
+                                           ReplayCase{"fibonacci", 700},
+                                           ReplayCase{"memory_ops", 40}),
                          [](const auto& info) { return std::string(info.param.guest); });
 
 // Issue 13, finding 2: linear mode enforces the cycle limit before it stores the trace. An

@@ -63,6 +63,9 @@ class Execution {
 
   const MachineState& state() const { return state_; }
   std::span<const u32> memory() const { return memory_; }
+  // The highest RAM word index touched so far or set by the initial image: every word above it
+  // still holds 0.
+  u32 highest_word() const { return highest_word_; }
   // The summary; only after done().
   ExecutionSummary summary() const;
 

@@ -19,22 +19,6 @@ struct ArrayWriter {
   void instruction(u32) {}
 };
 
-// Logs, for each RAM word first accessed in the current interval, its value before the access.
-struct FirstTouchRecorder {
-  static constexpr bool kRecordsRows = false, kTracksRam = true, kTracksInstructions = false;
-  tracked_vector<u32>& interval_of_last_touch;  // per word: 1 + the last interval that logged it
-  tracked_vector<MemoryWord>& log;
-  u32 interval_tag = 0;
-  void row(const Row&) {}
-  void ram(u32 index, u32 before) {
-    if (interval_of_last_touch[index] != interval_tag) {
-      interval_of_last_touch[index] = interval_tag;
-      log.push_back({index, before});
-    }
-  }
-  void instruction(u32) {}
-};
-
 }  // namespace
 
 void TraceSource::check_visit(u64 begin, u64 end, std::size_t max_span) const {
@@ -69,25 +53,77 @@ void MaterializedTrace::visit(u64 begin, u64 end, std::size_t max_span, ChunkVis
   }
 }
 
+// Logs, for each RAM word first accessed in the current interval, its value before the access
+// (while the current segment keeps logs).
+class ReplayTrace::Recorder {
+ public:
+  static constexpr bool kRecordsRows = false, kTracksRam = true, kTracksInstructions = false;
+  Recorder(tracked_vector<u32>& last_touch, tracked_vector<MemoryWord>& log)
+      : interval_of_last_touch_(last_touch), log_(log) {}
+  void row(const Row&) {}
+  void ram(u32 index, u32 before) {
+    if (enabled && interval_of_last_touch_[index] != interval_tag) {
+      interval_of_last_touch_[index] = interval_tag;
+      log_.push_back({index, before});
+    }
+  }
+  void instruction(u32) {}
+
+  u32 interval_tag = 0;  // tags are never reused
+  bool enabled = true;
+
+ private:
+  tracked_vector<u32>&
+      interval_of_last_touch_;  // per word: the tag of the last interval that logged it
+  tracked_vector<MemoryWord>& log_;
+};
+
 ReplayTrace::ReplayTrace(const Machine& machine, std::span<const u8> input, ReplayOptions options,
                          u64 max_rows)
     : machine_(machine),
       emulator_(machine.bytecode(), machine.layout()),
-      interval_(options.checkpoint_interval) {
+      interval_(options.checkpoint_interval),
+      log_budget_percent_(options.log_budget_percent) {
   const bool automatic = interval_ == 0;
   if (automatic) interval_ = options.min_auto_interval;
   RILL_CHECK(is_pow2(interval_), "checkpoint interval must be a power of two");
+  RILL_CHECK(is_pow2(options.max_segments) && options.max_segments >= 2,
+             "max_segments must be a power of two, at least 2");
+  // A segment starts as 16 intervals, so checkpoint pairs never straddle a segment boundary.
+  segment_rows_ = 16 * interval_;
   Execution run(machine, input, max_rows);
-  // Per word: the tag of the last interval that logged it (tags are never reused), and the
-  // stamps merge_checkpoint_pairs uses.
+  // Per word: the tag of the last interval that logged it, and the stamps merge_checkpoint_pairs
+  // uses.
   tracked_vector<u32> last_touch(machine.layout().num_words(), 0), stamps;
   u32 stamp = 0;
-  FirstTouchRecorder recorder{last_touch, log_};
+  Recorder recorder(last_touch, log_);
   for (bool done = false; !done;) {
+    const u64 row = run.state().rows_executed;  // = checkpoints_.size()·interval_
+    if (row % segment_rows_ == 0) {
+      // Segment boundary: halve the segments if there are as many as allowed (row is then a
+      // multiple of the doubled length), then start a segment with the memory image.
+      if (segments_.size() == options.max_segments) merge_segment_pairs();
+      const std::span<const u32> memory = run.memory();
+      Segment segment;
+      segment.image.assign(memory.begin(), memory.begin() + run.highest_word() + 1);
+      segment.has_logs = log_budget_percent_ > 0;
+      recorder.enabled = segment.has_logs;
+      segments_.push_back(std::move(segment));
+    }
     checkpoints_.push_back({run.state(), log_.size()});
     ++recorder.interval_tag;
     done = run.step(interval_, recorder);
-    if (automatic && !done && checkpoints_.size() > interval_ && checkpoints_.size() % 2 == 0) {
+    // Over budget: the segment drops its logs at once (so they never exceed the budget by more
+    // than one interval's accesses) and is replayed in order from its image.
+    Segment& current = segments_.back();
+    const std::size_t first = (segments_.size() - 1) * (segment_rows_ / interval_);
+    if (current.has_logs && log_.size() - checkpoints_[first].log_begin > log_budget(current)) {
+      drop_logs_from(first);
+      current.has_logs = false;
+      recorder.enabled = false;
+    }
+    if (automatic && !done && checkpoints_.size() > interval_ && checkpoints_.size() % 2 == 0 &&
+        segment_rows_ >= 2 * interval_) {
       if (stamps.empty()) stamps.assign(last_touch.size(), 0);
       merge_checkpoint_pairs(stamps, stamp);
       interval_ *= 2;
@@ -97,12 +133,15 @@ ReplayTrace::ReplayTrace(const Machine& machine, std::span<const u8> input, Repl
   summary_ = run.summary();
 }
 
+void ReplayTrace::drop_logs_from(std::size_t first) {
+  const u64 begin = checkpoints_[first].log_begin;
+  log_.resize(begin);
+  for (std::size_t k = first; k < checkpoints_.size(); ++k) checkpoints_[k].log_begin = begin;
+}
+
 void ReplayTrace::merge_checkpoint_pairs(tracked_vector<u32>& stamps, u32& stamp) {
   // A word in the second interval's log but not the first's was untouched during the first, so
   // its value at the start of the second is its value at the start of the first.
-  auto log_end = [&](std::size_t k) {
-    return k + 1 < checkpoints_.size() ? checkpoints_[k + 1].log_begin : log_.size();
-  };
   tracked_vector<Checkpoint> merged;
   tracked_vector<MemoryWord> merged_log;
   merged.reserve(checkpoints_.size() / 2);
@@ -122,18 +161,57 @@ void ReplayTrace::merge_checkpoint_pairs(tracked_vector<u32>& stamps, u32& stamp
   log_ = std::move(merged_log);
 }
 
-std::size_t ReplayTrace::checkpoint_bytes() const {
-  return checkpoints_.capacity() * sizeof(Checkpoint) + log_.capacity() * sizeof(MemoryWord);
+void ReplayTrace::merge_segment_pairs() {
+  const std::size_t per_segment = segment_rows_ / interval_;  // checkpoints per (old) segment
+  RILL_CHECK(segments_.size() % 2 == 0 && checkpoints_.size() == segments_.size() * per_segment,
+             "segments merge at a boundary, in pairs");
+  std::vector<Segment> merged;
+  tracked_vector<MemoryWord> merged_log;
+  merged_log.reserve(log_.size());
+  for (std::size_t a = 0; a < segments_.size(); a += 2) {
+    const std::size_t first = a * per_segment, last = (a + 2) * per_segment;  // [first, last)
+    const u64 entries = log_end(last - 1) - checkpoints_[first].log_begin;
+    Segment segment{std::move(segments_[a].image), false};
+    segment.has_logs =
+        segments_[a].has_logs && segments_[a + 1].has_logs && entries <= log_budget(segment);
+    for (std::size_t k = first; k < last; ++k) {
+      const u64 lo = checkpoints_[k].log_begin, hi = log_end(k);
+      checkpoints_[k].log_begin = merged_log.size();
+      if (segment.has_logs)
+        merged_log.insert(merged_log.end(), log_.begin() + lo, log_.begin() + hi);
+    }
+    merged.push_back(std::move(segment));
+  }
+  segments_ = std::move(merged);
+  log_ = std::move(merged_log);
+  segment_rows_ *= 2;
 }
 
-// Re-executes the trace forward from a checkpoint on its own working memory. The working memory
-// is never cleared: replaying interval k reads and writes only words in k's first-touch log, and
+std::size_t ReplayTrace::num_segments_with_logs() const {
+  return static_cast<std::size_t>(std::count_if(segments_.begin(), segments_.end(),
+                                                [](const Segment& s) { return s.has_logs; }));
+}
+
+CheckpointBytes ReplayTrace::checkpoint_bytes_breakdown() const {
+  CheckpointBytes bytes;
+  bytes.states = checkpoints_.capacity() * sizeof(Checkpoint);
+  bytes.logs = log_.capacity() * sizeof(MemoryWord);
+  for (const Segment& s : segments_) bytes.images += s.image.capacity() * sizeof(u32);
+  return bytes;
+}
+
+// Re-executes the trace forward from a checkpoint on its own working memory (K_ram words: replay
+// touches only what the first run touched). In a segment with logs the working memory starts
+// uninitialized: replaying interval k reads and writes only words in k's first-touch log, and
 // those are set from the log on entering k (overwriting is exact, replay being bit-identical).
+// A segment without logs is entered at its start only, from its image (the rest zeroed); from
+// then on the working memory is the machine's whole memory and stays so.
 class ReplayTrace::Cursor {
  public:
   Cursor(const ReplayTrace& trace, u64 begin)
       : trace_(trace),
-        words_(trace.machine_.layout().num_words()),
+        words_(static_cast<std::size_t>(
+            std::min<u64>(trace.summary_.k_ram, trace.machine_.layout().num_words()))),
         memory_(static_cast<u32*>(memory::allocate(words_ * sizeof(u32), alignof(u32))),
                 TrackedFree{words_ * sizeof(u32)}),
         next_(begin) {
@@ -144,9 +222,12 @@ class ReplayTrace::Cursor {
     memory_.get()[layout.word_index(layout.panic_address())] = 0;
     memory_.get()[layout.word_index(layout.termination_address())] = 0;
     if (begin >= trace.summary_.rows) return;
-    const u64 k = begin / trace.interval_;
-    state_ = trace.checkpoints_[k].state;
-    next_ = k * trace.interval_;
+    const u64 s = begin / trace.segment_rows_;
+    // With logs: start at the checkpoint at or before begin; without: at the segment's start.
+    const u64 start = trace.segments_[s].has_logs ? begin / trace.interval_ * trace.interval_
+                                                  : s * trace.segment_rows_;
+    state_ = trace.checkpoints_[start / trace.interval_].state;
+    next_ = start;
     skip(begin - next_);
   }
 
@@ -183,11 +264,19 @@ class ReplayTrace::Cursor {
     if (next_ >= rows) return 0;
     const u64 k = next_ / interval;
     if (k != entered_) {
-      const u64 lo = trace_.checkpoints_[k].log_begin;
-      const u64 hi = k + 1 < trace_.checkpoints_.size() ? trace_.checkpoints_[k + 1].log_begin
-                                                        : trace_.log_.size();
+      const Segment& segment = trace_.segments_[next_ / trace_.segment_rows_];
       u32* memory = memory_.get();
-      for (u64 i = lo; i < hi; ++i) memory[trace_.log_[i].index] = trace_.log_[i].value;
+      if (segment.has_logs) {
+        for (u64 i = trace_.checkpoints_[k].log_begin; i < trace_.log_end(k); ++i) {
+          memory[trace_.log_[i].index] = trace_.log_[i].value;
+        }
+      } else if (!whole_) {
+        RILL_CHECK(next_ % trace_.segment_rows_ == 0,
+                   "a segment without logs is entered at its start");
+        std::copy(segment.image.begin(), segment.image.end(), memory);
+        std::fill(memory + segment.image.size(), memory + words_, 0u);
+        whole_ = true;
+      }
       entered_ = k;
     }
     const u64 n = std::min({wanted, (k + 1) * interval - next_, rows - next_});
@@ -207,6 +296,7 @@ class ReplayTrace::Cursor {
   MachineState state_;
   u64 next_;  // index of the next row the emulator will produce
   u64 entered_ = std::numeric_limits<u64>::max();
+  bool whole_ = false;  // the working memory holds every word (entered from an image)
 };
 
 void ReplayTrace::visit(u64 begin, u64 end, std::size_t max_span, ChunkVisitor<Row> f) const {

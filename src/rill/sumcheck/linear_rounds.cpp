@@ -131,8 +131,10 @@ void walk_points(const SweepSpec& s, u64 i, const Load& load, Fr* value, Fr* ste
   }
 }
 
-template <class Summand, class Load>
-std::vector<Fr> sweep(const Summand& summand, const SweepSpec& s, const Load& load) {
+// make_load(first_pair, end_pair) returns the load of the pairs of one chunk (a compact column
+// converts that range then).
+template <class Summand, class MakeLoad>
+std::vector<Fr> sweep(const Summand& summand, const SweepSpec& s, const MakeLoad& make_load) {
   auto join = [&](Accumulators a, const Accumulators& b) {
     for (unsigned x = 0; x <= s.degree; ++x) a[x].merge(b[x]);
     return a;
@@ -144,6 +146,7 @@ std::vector<Fr> sweep(const Summand& summand, const SweepSpec& s, const Load& lo
         [&](u64 b, u64 e) {
           Accumulators acc{};
           std::array<Fr, kMaxColumns> value, step;
+          const auto load = make_load(b, e);
           for (u64 i = b; i < e; ++i)
             walk_points(s, i, load, value.data(), step.data(),
                         [&](const Fr* v, unsigned x) { summand.add(v, acc[x]); });
@@ -160,6 +163,7 @@ std::vector<Fr> sweep(const Summand& summand, const SweepSpec& s, const Load& lo
           std::array<Fr, kMaxColumns> value, step;
           for (u64 hi = b; hi < e; ++hi) {
             Accumulators inner{};
+            const auto load = make_load(hi << s.lo_bits, (hi + 1) << s.lo_bits);
             for (u64 lo = 0; lo < block; ++lo)
               walk_points(s, (hi << s.lo_bits) | lo, load, value.data(), step.data(),
                           [&](const Fr* v, unsigned x) {
@@ -178,6 +182,37 @@ std::vector<Fr> sweep(const Summand& summand, const SweepSpec& s, const Load& lo
   return out;
 }
 
+// The columns as a chunk of a sweep reads them: data[c][k − first[c]] is entry k of column c.
+// Field columns are read in place (first = 0); compact ones are converted, entries
+// [begin, begin + count), into a per-thread scratch.
+struct ColumnView {
+  std::array<const Fr*, kMaxColumns> data;
+  std::array<u64, kMaxColumns> first;
+};
+
+ColumnView view_columns(const std::vector<tracked_vector<Fr>>& columns,
+                        const std::vector<std::unique_ptr<CompactColumn>>& compact, u64 begin,
+                        std::size_t count) {
+  thread_local std::vector<Fr> scratch;
+  std::size_t used = 0;
+  for (const auto& c : compact) used += c ? count : 0;
+  if (scratch.size() < used) scratch.resize(used);
+  ColumnView v{};
+  std::size_t at = 0;
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (c < compact.size() && compact[c]) {
+      compact[c]->to_field(begin, count, scratch.data() + at);
+      v.data[c] = scratch.data() + at;
+      v.first[c] = begin;
+      at += count;
+    } else {
+      v.data[c] = columns[c].data();
+      v.first[c] = 0;
+    }
+  }
+  return v;
+}
+
 }  // namespace
 
 LinearProductRounds::LinearProductRounds(ProductShape shape,
@@ -189,15 +224,35 @@ LinearProductRounds::LinearProductRounds(ProductShape shape,
         return w;
       }()) {}
 
+namespace {
+std::vector<FactorColumn> field_columns(std::vector<tracked_vector<Fr>> factors) {
+  std::vector<FactorColumn> out(factors.size());
+  for (std::size_t f = 0; f < factors.size(); ++f) out[f].field = std::move(factors[f]);
+  return out;
+}
+}  // namespace
+
 LinearProductRounds::LinearProductRounds(ProductShape shape,
                                          std::vector<tracked_vector<Fr>> factors,
                                          std::vector<LinearWeight> weights)
-    : shape_(std::move(shape)), columns_(std::move(factors)) {
-  RILL_CHECK_EQ(columns_.size(), static_cast<std::size_t>(shape_.num_factors()),
+    : LinearProductRounds(std::move(shape), field_columns(std::move(factors)), std::move(weights)) {
+}
+
+LinearProductRounds::LinearProductRounds(ProductShape shape, std::vector<FactorColumn> factors,
+                                         std::vector<LinearWeight> weights)
+    : shape_(std::move(shape)) {
+  RILL_CHECK_EQ(factors.size(), static_cast<std::size_t>(shape_.num_factors()),
                 "one array per factor");
   RILL_CHECK_EQ(weights.size(), static_cast<std::size_t>(shape_.num_groups()),
                 "one weight per group");
-  size_ = columns_[0].size();
+  bool any_compact = false;
+  for (auto& f : factors) {
+    any_compact = any_compact || f.compact != nullptr;
+    columns_.push_back(std::move(f.field));
+    compact_.push_back(std::move(f.compact));
+  }
+  if (!any_compact) compact_.clear();
+  size_ = compact_.empty() || !compact_[0] ? columns_[0].size() : compact_[0]->size();
   RILL_CHECK(is_pow2(size_), "factor arrays must have 2^n entries");
   num_vars_ = log2_exact(size_);
   for (unsigned g = 0; g < weights.size(); ++g) {
@@ -222,7 +277,11 @@ LinearProductRounds::LinearProductRounds(ProductShape shape,
       weight_column_.push_back(-1);
     }
   }
-  for (const auto& c : columns_) RILL_CHECK_EQ(c.size(), size_, "arrays differ in size");
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    const bool compact = c < compact_.size() && compact_[c];
+    RILL_CHECK_EQ(compact ? compact_[c]->size() : columns_[c].size(), size_,
+                  "arrays differ in size");
+  }
   for (std::size_t c = 0; c < columns_.size(); ++c) spare_.emplace_back(size_ / 2);
 }
 
@@ -237,11 +296,24 @@ std::vector<Fr> LinearProductRounds::sums(bool with_one) const {
     spec.lo_bits = eq_.lo_bits();
   }
   return with_summand(shape_, weight_column_, [&](const auto& summand) {
-    return sweep(summand, spec, [&](u64 i, Fr* value, Fr* step) {
-      for (unsigned c = 0; c < columns; ++c) {
-        value[c] = in[c][2 * i];
-        step[c] = in[c][2 * i + 1] - value[c];
-      }
+    if (compact_.empty()) {
+      const auto load = [&](u64 i, Fr* value, Fr* step) {
+        for (unsigned c = 0; c < columns; ++c) {
+          value[c] = in[c][2 * i];
+          step[c] = in[c][2 * i + 1] - value[c];
+        }
+      };
+      return sweep(summand, spec, [&](u64, u64) { return load; });
+    }
+    return sweep(summand, spec, [&](u64 b, u64 e) {
+      const ColumnView v = view_columns(columns_, compact_, 2 * b, 2 * (e - b));
+      return [v, columns](u64 i, Fr* value, Fr* step) {
+        for (unsigned c = 0; c < columns; ++c) {
+          const Fr* a = v.data[c] + (2 * i - v.first[c]);
+          value[c] = a[0];
+          step[c] = a[1] - a[0];
+        }
+      };
     });
   });
 }
@@ -251,12 +323,26 @@ std::vector<Fr> LinearProductRounds::bind_and_sum(const Fr& r, bool want_sums) {
   std::array<const Fr*, kMaxColumns> in{};
   std::array<Fr*, kMaxColumns> out{};
   for (unsigned c = 0; c < columns; ++c) {
+    // A column that was compact has no second buffer yet: allocate it at its first reuse.
+    if (spare_[c].size() < size_ / 2) spare_[c] = tracked_vector<Fr>(size_ / 2);
     in[c] = columns_[c].data();
     out[c] = spare_[c].data();
   }
   std::vector<Fr> next;
   if (!want_sums) {
     parallel_for(0, size_ / 2, kGrain, [&](u64 b, u64 e) {
+      if (!compact_.empty()) {
+        for (u64 sb = b; sb < e; sb += kGrain) {
+          const u64 se = std::min(e, sb + kGrain);
+          const ColumnView v = view_columns(columns_, compact_, 2 * sb, 2 * (se - sb));
+          for (unsigned c = 0; c < columns; ++c)
+            for (u64 i = sb; i < se; ++i) {
+              const Fr* a = v.data[c] + (2 * i - v.first[c]);
+              out[c][i] = a[0] + r * (a[1] - a[0]);
+            }
+        }
+        return;
+      }
       for (unsigned c = 0; c < columns; ++c)
         for (u64 i = b; i < e; ++i)
           out[c][i] = in[c][2 * i] + r * (in[c][2 * i + 1] - in[c][2 * i]);
@@ -270,9 +356,10 @@ std::vector<Fr> LinearProductRounds::bind_and_sum(const Fr& r, bool want_sums) {
       spec.lo_bits = eq_.lo_bits();
     }
     next = with_summand(shape_, weight_column_, [&](const auto& summand) {
-      return sweep(summand, spec, [&](u64 i, Fr* value, Fr* step) {
+      auto bind_pair = [&out, &r, columns](const Fr* const* data, const u64* first, u64 i,
+                                           Fr* value, Fr* step) {
         for (unsigned c = 0; c < columns; ++c) {
-          const Fr* a = in[c] + 4 * i;
+          const Fr* a = data[c] + (4 * i - first[c]);
           const Fr lo = a[0] + r * (a[1] - a[0]);
           const Fr hi = a[2] + r * (a[3] - a[2]);
           out[c][2 * i] = lo;
@@ -280,10 +367,24 @@ std::vector<Fr> LinearProductRounds::bind_and_sum(const Fr& r, bool want_sums) {
           value[c] = lo;
           step[c] = hi - lo;
         }
+      };
+      if (compact_.empty()) {
+        const std::array<u64, kMaxColumns> zero{};
+        const auto load = [&](u64 i, Fr* value, Fr* step) {
+          bind_pair(in.data(), zero.data(), i, value, step);
+        };
+        return sweep(summand, spec, [&](u64, u64) { return load; });
+      }
+      return sweep(summand, spec, [&](u64 b, u64 e) {
+        const ColumnView v = view_columns(columns_, compact_, 4 * b, 4 * (e - b));
+        return [v, &bind_pair](u64 i, Fr* value, Fr* step) {
+          bind_pair(v.data.data(), v.first.data(), i, value, step);
+        };
       });
     });
   }
   std::swap(columns_, spare_);
+  compact_.clear();
   size_ /= 2;
   --num_vars_;
   return next;

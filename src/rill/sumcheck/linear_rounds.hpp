@@ -18,12 +18,20 @@
 //     degree d (one less than h); q is computed at X = 0, 2, …, d and
 //     q(1) = (claim − C·(1 − u_0)·q(0)) / (C·u_0) (computed directly when C·u_0 = 0). The sweep
 //     sums E_lo·G inside blocks and multiplies each block total by E_hi once.
+//
+// Compact round 0. A factor column may start as a CompactColumn (small integers; ARCHITECTURE.md
+// §8: linear mode keeps small values small until a challenge meets them): round 0 converts its
+// entries to field elements range by range into a per-thread scratch of at most a few thousand
+// entries, and binding r_0 writes the first field array, of 2^{n−1} entries. So a small factor
+// costs sizeof(T)·2^n + 32·2^{n−1} bytes at its peak instead of 32·2^n + 32·2^{n−1}.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "rill/field/fr.hpp"
+#include "rill/poly/compact.hpp"
 #include "rill/poly/split_eq.hpp"
 #include "rill/poly/univariate.hpp"
 #include "rill/sumcheck/product_shape.hpp"
@@ -46,6 +54,36 @@ struct LinearWeight {
   }
 };
 
+// A factor column held compactly until the first bind.
+class CompactColumn {
+ public:
+  virtual ~CompactColumn() = default;
+  virtual std::size_t size() const = 0;
+  // out[k] = P[begin + k] as a field element, k < count.
+  virtual void to_field(std::uint64_t begin, std::size_t count, Fr* out) const = 0;
+};
+
+// Small-integer entries (u8 … i128), e.g. increments and flags.
+template <SmallInt T>
+class SmallIntColumn final : public CompactColumn {
+ public:
+  explicit SmallIntColumn(tracked_vector<T> values) : values_(std::move(values)) {}
+  std::size_t size() const override { return values_.size(); }
+  void to_field(std::uint64_t begin, std::size_t count, Fr* out) const override {
+    const T* v = values_.data() + begin;
+    for (std::size_t k = 0; k < count; ++k) out[k] = small_to_field(v[k]);
+  }
+
+ private:
+  tracked_vector<T> values_;
+};
+
+// One factor's values over the hypercube: a field array, or a compact column.
+struct FactorColumn {
+  tracked_vector<Fr> field;
+  std::unique_ptr<CompactColumn> compact;
+};
+
 // q(X)·C·eq(u, X) = q(X)·C·((1 − u) + (2u − 1)·X): a round polynomial of a split-eq weight.
 UniPoly times_eq_factor(const UniPoly& q, const Fr& scale, const Fr& u);
 
@@ -57,6 +95,9 @@ class LinearProductRounds {
   // One weight per group of the shape. With several groups an eq weight is held as a dense
   // column (the split form serves a single eq weight).
   LinearProductRounds(ProductShape shape, std::vector<tracked_vector<Fr>> factors,
+                      std::vector<LinearWeight> weights);
+  // Factors given as field arrays or compact columns (bound to field arrays by the first bind).
+  LinearProductRounds(ProductShape shape, std::vector<FactorColumn> factors,
                       std::vector<LinearWeight> weights);
 
   unsigned num_vars() const { return num_vars_; }
@@ -83,7 +124,9 @@ class LinearProductRounds {
   std::vector<int> weight_column_;           // per group: its dense column, or −1 (W_g = 1)
   std::vector<tracked_vector<Fr>> columns_;  // factors, then the dense weights
   std::vector<tracked_vector<Fr>> spare_;    // the other buffer of each column
-  std::size_t size_;                         // live entries per column: 2^num_vars_
+  // Round 0 only: the compact factor columns (null for field columns, whose array is live).
+  std::vector<std::unique_ptr<CompactColumn>> compact_;
+  std::size_t size_;  // live entries per column: 2^num_vars_
   unsigned num_vars_;
   std::optional<std::vector<Fr>> next_sums_;  // computed by the last bind
   SplitEq eq_;                                // split-eq weight, when split_eq_

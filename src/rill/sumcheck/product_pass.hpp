@@ -166,6 +166,10 @@ struct ProductPassContext {
   unsigned weight_split = 0;  // m
   // Materializing pass only: one output array of 2^{n−i} entries per factor.
   std::vector<std::span<Fr>> materialized;
+  // Materializing pass at round 0 only (the linear schedule): per factor, null or an array of
+  // 2^n KernelTraits<Kernel>::Small that receives a small factor's values as they are (the
+  // factor's `materialized` span is then empty).
+  std::vector<void*> compact_out;
 };
 
 // The factor values of one record, read through KernelTraits into a small-integer buffer and a
@@ -234,10 +238,28 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
     const u64 bound_mask = (u64{1} << ctx_.bound_vars) - 1;
     const u64 window_mask = window_points_ - 1;
     const std::size_t wp = window_points_;
+    using Small = typename FactorReader<Kernel>::Small;
     for (std::size_t j = 0; j < rows.size(); ++j) {
       const Record& after = j + 1 < rows.size() ? rows[j + 1] : next;
       reader_.load(rows[j], after, first + j);
       const u64 base = (first + j) << log_block_;
+      if (block_bits_ == 0 && ctx_.window_vars == 0) {
+        // Materializing at round 0: every index is its own block, P_f(x) is stored as it is.
+        for (std::size_t t = 0; t < per_record; ++t) {
+          const u64 x = base + t;
+          reader_.visit(
+              t,
+              [&](unsigned f, const Small& v) {
+                if (f < ctx_.compact_out.size() && ctx_.compact_out[f] != nullptr) {
+                  static_cast<Small*>(ctx_.compact_out[f])[x] = v;
+                } else {
+                  ctx_.materialized[f][x] = factor_to_field(v);
+                }
+              },
+              [&](unsigned f, const Fr& v) { ctx_.materialized[f][x] = v; });
+        }
+        continue;
+      }
       for (std::size_t t = 0; t < per_record; ++t) {
         const u64 x = base + t;
         const u64 head = x >> block_bits_;

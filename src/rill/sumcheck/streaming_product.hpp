@@ -40,6 +40,7 @@ namespace rill {
 template <ProductKernel Kernel>
 class StreamingProductSumcheck final : public StreamingInstance<typename Kernel::Record> {
   using Record = typename Kernel::Record;
+  using Small = typename KernelTraits<Kernel>::Small;
 
  public:
   // num_vars: n; the source must have 2^{n − kernel.log_block()} records. One weight per group of
@@ -119,9 +120,22 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
     } else {
       ctx.window_vars = 0;
       const std::size_t size = std::size_t{1} << (num_vars_ - round);
-      for (unsigned f = 0; f < shape_.num_factors(); ++f)
-        consumer->arrays.emplace_back(size, Fr::zero());
-      for (auto& a : consumer->arrays) ctx.materialized.emplace_back(a);
+      // At round 0 (the linear schedule) small factors stay small: their values go to compact
+      // arrays and become field elements when r_0 is bound (LinearProductRounds).
+      const FactorReader<Kernel> kinds(kernel_, shape_.num_factors());
+      consumer->columns.resize(shape_.num_factors());
+      consumer->small.resize(shape_.num_factors());
+      ctx.compact_out.assign(shape_.num_factors(), nullptr);
+      for (unsigned f = 0; f < shape_.num_factors(); ++f) {
+        if (round == 0 && !kinds.is_field(f)) {
+          consumer->small[f] = tracked_vector<Small>(size);
+          ctx.compact_out[f] = consumer->small[f].data();
+          ctx.materialized.emplace_back();
+        } else {
+          consumer->columns[f].field = tracked_vector<Fr>(size, Fr::zero());
+          ctx.materialized.emplace_back(consumer->columns[f].field);
+        }
+      }
     }
     return consumer;
   }
@@ -182,12 +196,16 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
         owner.grid_ = WindowGrid(std::vector<Fr>(g.begin(), g.end()), ctx.window_vars, ctx.degree);
       } else {
         seg.check_complete();
-        owner.switch_to_linear(std::move(arrays));
+        for (std::size_t f = 0; f < columns.size(); ++f)
+          if (ctx.compact_out[f] != nullptr)
+            columns[f].compact = std::make_unique<SmallIntColumn<Small>>(std::move(small[f]));
+        owner.switch_to_linear(std::move(columns));
       }
     }
     StreamingProductSumcheck& owner;
     ProductPassContext ctx;
-    std::vector<tracked_vector<Fr>> arrays;
+    std::vector<FactorColumn> columns;
+    std::vector<tracked_vector<Small>> small;
     tracked_vector<Fr> eq_head_lo;
   };
 
@@ -199,7 +217,7 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
   }
 
   // W_g(r_{<s}, ·) for every group from its bound split (product.hpp: bound_weight).
-  void switch_to_linear(std::vector<tracked_vector<Fr>> arrays) {
+  void switch_to_linear(std::vector<FactorColumn> arrays) {
     std::vector<LinearWeight> weights(weights_.size());
     for (const auto& gs : splits_) weights[gs.group] = bound_weight(weights_[gs.group], gs.split);
     splits_.clear();

@@ -40,6 +40,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 #include "rill/field/accumulator.hpp"
@@ -109,6 +110,10 @@ struct TwistAddressSums {
   std::vector<Run> runs;  // index order
 };
 
+// One segment of an address pass. Its tables are kept per pair β (the entries t = 2β, 2β + 1 of
+// C and Δ together): sparse (a hash map of the pairs the segment touched) while few pairs are
+// touched, dense (K/2^{i+1} pairs) beyond kDenseFraction of them, so a short segment costs memory
+// in its accesses, not in K.
 template <TwistPolicy Policy>
 class TwistAddressSegment final : public SegmentAccumulator<CycleRecord> {
  public:
@@ -121,8 +126,22 @@ class TwistAddressSegment final : public SegmentAccumulator<CycleRecord> {
     std::array<Fr, Policy::kLegs> coeff;
     std::array<bool, Policy::kLegs> coeff_is_one;
   };
+  // The pair of entries (2β, 2β + 1) of C and Δ.
+  struct Pair {
+    std::array<Fr, 2> c{Fr::zero(), Fr::zero()};
+    std::array<Fr, 2> d{Fr::zero(), Fr::zero()};
+    Pair& operator+=(const Pair& o) {
+      c[0] += o.c[0];
+      c[1] += o.c[1];
+      d[0] += o.d[0];
+      d[1] += o.d[1];
+      return *this;
+    }
+  };
+  static constexpr std::size_t kDenseFraction = 16;
 
-  explicit TwistAddressSegment(const Context& ctx) : ctx_(ctx) {}
+  explicit TwistAddressSegment(const Context& ctx)
+      : ctx_(ctx), num_pairs_(std::size_t{1} << (ctx.log_k - ctx.round - 1)) {}
 
   void fold(std::span<const CycleRecord> rows, const CycleRecord&, u64 first) override {
     RILL_CHECK(!started_ || first == end_, "an address-pass segment folds contiguous rows");
@@ -132,7 +151,6 @@ class TwistAddressSegment final : public SegmentAccumulator<CycleRecord> {
     }
     const unsigned i = ctx_.round;
     const u32 low_mask = (u32{1} << i) - 1;
-    const std::size_t table = std::size_t{1} << (ctx_.log_k - i);
     for (std::size_t r = 0; r < rows.size(); ++r) {
       const CycleRecord& rec = rows[r];
       const std::array<u32, Policy::kLegs> legs = ctx_.policy->legs(rec);
@@ -140,7 +158,6 @@ class TwistAddressSegment final : public SegmentAccumulator<CycleRecord> {
       bool any = false;
       for (u32 a : legs) any |= a != kNoAccess;
       if (any) {
-        if (c_.empty()) c_.assign(table, Fr::zero());
         const Fr w = (*ctx_.cycle_eq)(first + r);
         for (unsigned l = 0; l < Policy::kLegs; ++l) {
           const u32 a = legs[l];
@@ -150,19 +167,18 @@ class TwistAddressSegment final : public SegmentAccumulator<CycleRecord> {
           if (!ctx_.coeff_is_one[l]) c *= ctx_.coeff[l];
           const u32 t = a >> i;
           const unsigned b = t & 1u;
-          c_[t] += c;
-          if (!d_.empty()) {
-            const u32 base = t & ~u32{1};
-            pairs_[2 * b].add_product(c, d_[base]);
-            pairs_[2 * b + 1].add_product(c, d_[base + 1]);
-          }
+          Pair& p = at(t >> 1);
+          p.c[b] += c;
+          // The access sees the writes before it to the same β.
+          pairs_[2 * b].add_product(c, p.d[0]);
+          pairs_[2 * b + 1].add_product(c, p.d[1]);
           if (inc != 0 && ctx_.policy->leg_adds_inc(l)) own_inc_[b] += c.mul_i64(inc);
         }
       }
       const u32 wa = ctx_.policy->write_address(rec);
       if (wa != kNoAccess && inc != 0) {
-        if (d_.empty()) d_.assign(table, Fr::zero());
-        d_[wa >> i] += ctx_.low_eq[wa & low_mask].mul_i64(inc);
+        const u32 t = wa >> i;
+        at(t >> 1).d[t & 1u] += ctx_.low_eq[wa & low_mask].mul_i64(inc);
       }
     }
     end_ = first + rows.size();
@@ -173,19 +189,23 @@ class TwistAddressSegment final : public SegmentAccumulator<CycleRecord> {
     seal();
     later.seal();
     runs_.insert(runs_.end(), later.runs_.begin(), later.runs_.end());
-    // Cross term: the later segment's accesses see the earlier one's writes to the same β.
-    if (!later.c_.empty() && !d_.empty()) {
-      for (std::size_t base = 0; base < d_.size(); base += 2) {
-        const Fr& c0 = later.c_[base];
-        const Fr& c1 = later.c_[base + 1];
-        pairs_[0].add_product(c0, d_[base]);
-        pairs_[1].add_product(c0, d_[base + 1]);
-        pairs_[2].add_product(c1, d_[base]);
-        pairs_[3].add_product(c1, d_[base + 1]);
+    // Cross term: the later segment's accesses see the earlier one's writes to the same β;
+    // then the tables add up.
+    const auto absorb = [&](u32 beta, const Pair& q) {
+      if (const Pair* mine = find(beta)) {
+        pairs_[0].add_product(q.c[0], mine->d[0]);
+        pairs_[1].add_product(q.c[0], mine->d[1]);
+        pairs_[2].add_product(q.c[1], mine->d[0]);
+        pairs_[3].add_product(q.c[1], mine->d[1]);
       }
+      at(beta) += q;
+    };
+    if (!later.dense_.empty()) {
+      make_dense();
+      for (u32 beta = 0; beta < num_pairs_; ++beta) absorb(beta, later.dense_[beta]);
+    } else {
+      for (const auto& [beta, q] : later.sparse_) absorb(beta, q);
     }
-    add_table(c_, later.c_);
-    add_table(d_, later.d_);
     for (unsigned k = 0; k < 4; ++k) pairs_[k].merge(later.pairs_[k]);
     own_inc_[0] += later.own_inc_[0];
     own_inc_[1] += later.own_inc_[1];
@@ -195,8 +215,23 @@ class TwistAddressSegment final : public SegmentAccumulator<CycleRecord> {
   TwistAddressSums take() {
     seal();
     TwistAddressSums s;
-    s.access = std::move(c_);
-    s.increments = std::move(d_);
+    if (!dense_.empty() || !sparse_.empty()) {
+      s.access.assign(2 * num_pairs_, Fr::zero());
+      s.increments.assign(2 * num_pairs_, Fr::zero());
+      const auto put = [&](u32 beta, const Pair& p) {
+        s.access[2 * beta] = p.c[0];
+        s.access[2 * beta + 1] = p.c[1];
+        s.increments[2 * beta] = p.d[0];
+        s.increments[2 * beta + 1] = p.d[1];
+      };
+      if (!dense_.empty()) {
+        for (u32 beta = 0; beta < num_pairs_; ++beta) put(beta, dense_[beta]);
+      } else {
+        for (const auto& [beta, p] : sparse_) put(beta, p);
+      }
+      dense_ = tracked_vector<Pair>();
+      sparse_.clear();
+    }
     for (unsigned k = 0; k < 4; ++k) s.pairs[k] = pairs_[k].reduce();
     s.own_inc = own_inc_;
     s.runs = std::move(runs_);
@@ -204,29 +239,44 @@ class TwistAddressSegment final : public SegmentAccumulator<CycleRecord> {
   }
 
  private:
-  // Records this segment's own write totals (last address round only: then Δ has two entries)
+  Pair& at(u32 beta) {
+    if (!dense_.empty()) return dense_[beta];
+    Pair& p = sparse_[beta];
+    if (sparse_.size() * kDenseFraction > num_pairs_) {
+      make_dense();
+      return dense_[beta];
+    }
+    return p;
+  }
+  const Pair* find(u32 beta) const {
+    if (!dense_.empty()) return &dense_[beta];
+    const auto it = sparse_.find(beta);
+    return it == sparse_.end() ? nullptr : &it->second;
+  }
+  void make_dense() {
+    if (!dense_.empty()) return;
+    dense_.assign(num_pairs_, Pair{});
+    for (const auto& [beta, p] : sparse_) dense_[beta] = p;
+    sparse_ = {};
+  }
+
+  // Records this segment's own write totals (last address round only: then there is one pair)
   // before it absorbs any other segment.
   void seal() {
     if (sealed_ || !started_) return;
     sealed_ = true;
     if (ctx_.round + 1 != ctx_.log_k) return;
     TwistAddressSums::Run run{start_, {Fr::zero(), Fr::zero()}};
-    if (!d_.empty()) run.inc = {d_[0], d_[1]};
+    if (const Pair* p = find(0)) run.inc = p->d;
     runs_.push_back(run);
-  }
-  static void add_table(tracked_vector<Fr>& into, tracked_vector<Fr>& from) {
-    if (from.empty()) return;
-    if (into.empty()) {
-      into = std::move(from);
-      return;
-    }
-    for (std::size_t k = 0; k < into.size(); ++k) into[k] += from[k];
   }
 
   const Context& ctx_;
+  std::size_t num_pairs_;
   bool started_ = false, sealed_ = false;
   u64 start_ = 0, end_ = 0;
-  tracked_vector<Fr> c_, d_;
+  std::unordered_map<u32, Pair> sparse_;
+  tracked_vector<Pair> dense_;
   std::array<FrAccumulator, 4> pairs_{};
   std::array<Fr, 2> own_inc_{Fr::zero(), Fr::zero()};
   std::vector<TwistAddressSums::Run> runs_;
