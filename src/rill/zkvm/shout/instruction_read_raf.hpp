@@ -103,6 +103,29 @@ F read_raf_input_claim(const F& lookup_output, const F& left_operand, const F& r
   return lookup_output + gamma * (left_operand + gamma * right_operand);
 }
 
+namespace detail {
+
+// u·s for a small integer s, with the field's word multiplication when it has one (Fr: mul_i64 /
+// mul_u64 cost a fraction of a full product).
+template <LookupField F>
+F times_i64(const F& u, i64 s) {
+  if constexpr (requires { u.mul_i64(s); }) {
+    return u.mul_i64(s);
+  } else {
+    return u * lookups::field_from_i64<F>(s);
+  }
+}
+template <LookupField F>
+F times_u64(const F& u, u64 s) {
+  if constexpr (requires { u.mul_u64(s); }) {
+    return u.mul_u64(s);
+  } else {
+    return u * F::from_u64(s);
+  }
+}
+
+}  // namespace detail
+
 template <unsigned XLEN, LookupField F>
 class ReadRafAddressProver {
  public:
@@ -156,7 +179,7 @@ class ReadRafAddressProver {
           Automaton::suffix_terms(split, suffix, std::span<i64>(s.data(), terms));
           F* q = tables_[t].q.data() + c * terms;
           for (unsigned tau = 0; tau < terms; ++tau) {
-            if (s[tau] != 0) q[tau] = q[tau] + u * lookups::field_from_i64<F>(s[tau]);
+            if (s[tau] != 0) q[tau] = q[tau] + detail::times_i64(u, s[tau]);
           }
         });
       }
@@ -169,7 +192,7 @@ class ReadRafAddressProver {
         F* q = legs_[l].q.data() + 2 * c;
         q[0] = q[0] + u;
         const u64 s1 = Legs::suffix_terms(leg, split, suffix)[1];
-        if (s1 != 0) q[1] = q[1] + u * F::from_u64(s1);
+        if (s1 != 0) q[1] = q[1] + detail::times_u64(u, s1);
       }
     }
 

@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
 #include <map>
 #include <random>
 #include <string>
@@ -431,6 +433,39 @@ TEST(ReadRafAddress, InstanceProvesAndVerifiesThroughTheBatchedSumcheck) {
       EXPECT_EQ(*v.failure, SumcheckFailure::kFinalClaimMismatch);
     }
   }
+}
+
+}  // namespace
+}  // namespace rill::zkvm::shout
+
+namespace rill::zkvm::shout {
+namespace {
+
+// A measurement, not a test (run with --gtest_also_run_disabled_tests): the address rounds on
+// 2^16 real lookups, one thread, with the time of the passes and of the rounds apart.
+TEST(ReadRafAddress, DISABLED_TimingAt2To16Cycles) {
+  std::mt19937_64 rng(5);
+  const std::vector<word::RealCycle> cycles = word::real_cycles(rng, 16);
+  ReadRafAddressProver<32, Fr> prover(Fr::random(rng), default_phase_lengths(64));
+  double pass_seconds = 0, round_seconds = 0;
+  std::size_t max_bytes = 0;
+  for (unsigned b = 0; b < 64; ++b) {
+    auto t0 = std::chrono::steady_clock::now();
+    if (prover.needs_pass()) {
+      prover.run_pass([&](auto&& sink) {
+        for (const word::RealCycle& c : cycles) sink(c.weighted.lookup, c.weighted.w);
+      });
+    }
+    auto t1 = std::chrono::steady_clock::now();
+    max_bytes = std::max(max_bytes, prover.table_bytes());
+    const auto h = prover.round_evals();
+    prover.bind(h[2] + Fr::one());
+    auto t2 = std::chrono::steady_clock::now();
+    pass_seconds += std::chrono::duration<double>(t1 - t0).count();
+    round_seconds += std::chrono::duration<double>(t2 - t1).count();
+  }
+  std::printf("2^16 cycles: passes %.3f s (8), rounds %.3f s, phase tables %zu bytes\n",
+              pass_seconds, round_seconds, max_bytes);
 }
 
 }  // namespace
