@@ -171,10 +171,10 @@ class ReadRafAddressProver {
       const u64 suffix = cycle.index & lookups::low_mask(kLogK - split);
       if (cycle.table) {
         const auto t = static_cast<std::size_t>(*cycle.table);
-        tables_[t].touched = true;
         lookups::visit_table<XLEN>(*cycle.table, [&](auto table) {
           using Automaton = lookups::TableAutomaton<decltype(table)>;
           const unsigned terms = Automaton::num_terms(split);
+          touch(tables_[t], std::size_t{terms} << phase.len);
           std::array<i64, Automaton::kMaxTerms> s{};
           Automaton::suffix_terms(split, suffix, std::span<i64>(s.data(), terms));
           F* q = tables_[t].q.data() + c * terms;
@@ -188,7 +188,7 @@ class ReadRafAddressProver {
         const RafLeg leg = lookups::kRafLegs[l];
         const bool on = leg == RafLeg::kIdentity ? cycle.raf_flag : !cycle.raf_flag;
         if (!on) continue;
-        legs_[l].touched = true;
+        touch(legs_[l], std::size_t{2} << phase.len);
         F* q = legs_[l].q.data() + 2 * c;
         q[0] = q[0] + u;
         const u64 s1 = Legs::suffix_terms(leg, split, suffix)[1];
@@ -201,7 +201,7 @@ class ReadRafAddressProver {
       RILL_CHECK(prover_ == other.prover_ && phase_ == other.phase_, "same prover and phase");
       auto add_into = [](Part& into, const Part& from) {
         if (!from.touched) return;
-        into.touched = true;
+        touch(into, from.q.size());
         for (std::size_t i = 0; i < into.q.size(); ++i) into.q[i] = into.q[i] + from.q[i];
       };
       for (std::size_t t = 0; t < tables_.size(); ++t) add_into(tables_[t], other.tables_[t]);
@@ -214,16 +214,14 @@ class ReadRafAddressProver {
       tracked_vector<F> q;
       bool touched = false;
     };
+    // The Q tables are allocated when first touched: a segment holds only the tables its cycles
+    // use.
     explicit PhaseAccumulator(const ReadRafAddressProver& prover)
-        : prover_(&prover), phase_(prover.phase_) {
-      const Phase& phase = prover.phases_[phase_];
-      const unsigned split = phase.start + phase.len;
-      const std::size_t size = std::size_t{1} << phase.len;
-      tables_.resize(lookups::kNumTables);
-      for (TableKind kind : lookups::all_table_kinds()) {
-        tables_[static_cast<std::size_t>(kind)].q.assign(size * num_terms(kind, split), F::zero());
-      }
-      for (auto& leg : legs_) leg.q.assign(size * 2, F::zero());
+        : prover_(&prover), phase_(prover.phase_), tables_(lookups::kNumTables) {}
+    static void touch(Part& part, std::size_t size) {
+      if (part.touched) return;
+      part.q.assign(size, F::zero());
+      part.touched = true;
     }
     const ReadRafAddressProver* prover_;
     std::size_t phase_;
@@ -397,12 +395,6 @@ class ReadRafAddressProver {
   struct CheckpointsOf<std::tuple<Tables...>> {
     using type = std::tuple<Checkpoint<Tables>...>;
   };
-
-  static unsigned num_terms(TableKind kind, unsigned split) {
-    return lookups::visit_table<XLEN>(kind, [&](auto table) {
-      return lookups::TableAutomaton<decltype(table)>::num_terms(split);
-    });
-  }
 
   // Bits [start_q, start_q + len_q) of the index (most significant first) as an integer.
   u64 chunk(std::size_t q, u64 index) const {
