@@ -342,6 +342,11 @@ class ReadRafAddressProver {
       ++phase_;
       pass_done_ = false;
     }
+    if (round_ == kLogK) {
+      for (TableKind kind : lookups::all_table_kinds()) {
+        final_values_[static_cast<std::size_t>(kind)] = table_value(kind);
+      }
+    }
   }
 
   // After all LOG_K rounds: the address challenges r_a (most significant bit first).
@@ -364,6 +369,33 @@ class ReadRafAddressProver {
   F leg_value(RafLeg leg) const {
     RILL_CHECK_EQ(round_, kLogK, "every address bit is bound");
     return leg_checkpoints_[static_cast<std::size_t>(leg)].terms()[0];
+  }
+
+  // What the cycle rounds read per cycle, O(1) from small tables once the address is bound:
+  //   combined_value(j) = Val_{t(j)}(r_a) + γ·(1−rf_j)·(LeftOp(r_a) + γ·RightOp(r_a))
+  //                       + γ²·rf_j·Id(r_a),
+  //   virtual_ra(j)_v   = eq(r_a[v·c, (v+1)·c), chunk_v(k_j)) for virtual chunks of c bits,
+  // so that Σ_j w_j·Π_v virtual_ra(j)_v·combined_value(j) is the address rounds' last claim.
+  F combined_value(const LookupCycle& cycle) const {
+    RILL_CHECK_EQ(round_, kLogK, "every address bit is bound");
+    const F& g = leg_coefficients_[0];
+    F v = cycle.table ? final_values_[static_cast<std::size_t>(*cycle.table)] : F::zero();
+    if (cycle.raf_flag) return v + g * g * leg_value(RafLeg::kIdentity);
+    return v + g * (leg_value(RafLeg::kLeftOperand) + g * leg_value(RafLeg::kRightOperand));
+  }
+  // Π_v virtual_ra(j)_v = eq(r_a, k_j) = Π_p v_p[chunk_p(k_j)]; `log_chunk` must be a union of
+  // whole phases (8, 16, …, with the default layout).
+  std::vector<F> virtual_ra(u64 index, unsigned log_chunk) const {
+    RILL_CHECK_EQ(round_, kLogK, "every address bit is bound");
+    RILL_CHECK(log_chunk >= 1 && kLogK % log_chunk == 0, "chunks divide LOG_K");
+    std::vector<F> ra(kLogK / log_chunk, F::one());
+    for (std::size_t p = 0; p < phases_.size(); ++p) {
+      const Phase& phase = phases_[p];
+      const unsigned v = phase.start / log_chunk;
+      RILL_CHECK_EQ((phase.start + phase.len - 1) / log_chunk, v, "a phase inside one chunk");
+      ra[v] = ra[v] * phase_eq_[p][chunk(p, index)];
+    }
+    return ra;
   }
 
   // Bytes held by the phase tables now (P and Q of the active parts, and the v tables).
@@ -409,6 +441,7 @@ class ReadRafAddressProver {
   std::vector<tracked_vector<F>> phase_eq_;  // v_q for the finished phases
   std::vector<Active> active_;
   std::vector<F> challenges_;
+  std::array<F, lookups::kNumTables> final_values_{};  // Val_t(r_a), after the last round
   std::size_t size_ = 0;
   std::size_t phase_ = 0;
   unsigned round_ = 0;

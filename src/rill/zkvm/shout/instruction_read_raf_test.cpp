@@ -359,6 +359,29 @@ TEST(ReadRafAddress, Xlen32RealLookupsRoundByRoundAgainstDirectEvaluation) {
   for (TableKind kind : lookups::all_table_kinds()) {
     EXPECT_EQ(prover.table_value(kind), (lookups::evaluate_table_mle<32, Fr>(kind, r_bound)));
   }
+  // The per-cycle values the cycle rounds read: Π_v ra_v(j) = eq(r_a, k_j) (u_j / w_j above) for
+  // virtual chunks of 8 and 16 bits, and Σ_j w_j·Π_v ra_v(j)·combined_value(j) = the last claim.
+  for (unsigned log_chunk : {8u, 16u}) {
+    Fr sum = Fr::zero();
+    for (std::size_t j = 0; j < cycles.size(); ++j) {
+      const LookupCycle& c = cycles[j].weighted.lookup;
+      const std::vector<Fr> ra = prover.virtual_ra(c.index, log_chunk);
+      ASSERT_EQ(ra.size(), 64u / log_chunk);
+      Fr product = Fr::one();
+      for (std::size_t v = 0; v < ra.size(); ++v) {
+        // eq(r_a[v·c, (v+1)·c), chunk_v(k_j)) computed bit by bit.
+        Fr e = Fr::one();
+        for (unsigned p = v * log_chunk; p < (v + 1) * log_chunk; ++p) {
+          e = e * (((c.index >> (63 - p)) & 1) != 0 ? r_bound[p] : Fr::one() - r_bound[p]);
+        }
+        ASSERT_EQ(ra[v], e) << "chunk " << v;
+        product = product * ra[v];
+      }
+      ASSERT_EQ(cycles[j].weighted.w * product, u[j]);
+      sum = sum + cycles[j].weighted.w * product * prover.combined_value(c);
+    }
+    EXPECT_EQ(sum, claim);
+  }
   // Phase tables of 2^8 entries per term: independent of the number of cycles.
   EXPECT_LT(max_bytes, std::size_t{2} << 20);
   std::printf("read-RAF address phase tables: at most %zu bytes\n", max_bytes);
