@@ -184,11 +184,6 @@ void write_output(const std::string& path, std::span<const std::uint8_t> bytes) 
 void set_stage(const char* stage) { g_stage.store(stage, std::memory_order_relaxed); }
 const char* current_stage() { return g_stage.load(std::memory_order_relaxed); }
 
-int not_available(const std::string& command, const std::string& what) {
-  fmt::print(stderr, "rill {}: {} is not implemented in this build of Rill yet\n", command, what);
-  return kExitUsage;
-}
-
 std::string to_hex(std::span<const std::uint8_t> bytes) {
   std::string s;
   s.reserve(bytes.size() * 2);

@@ -81,8 +81,6 @@ void write_output(const std::string& path, std::span<const std::uint8_t> bytes);
 void set_stage(const char* stage);
 const char* current_stage();
 
-// Prints the standard message for a capability that does not exist yet and returns kExitUsage.
-int not_available(const std::string& command, const std::string& what);
 
 // Lowercase hex of bytes.
 std::string to_hex(std::span<const std::uint8_t> bytes);
