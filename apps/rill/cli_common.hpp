@@ -81,7 +81,6 @@ void write_output(const std::string& path, std::span<const std::uint8_t> bytes);
 void set_stage(const char* stage);
 const char* current_stage();
 
-
 // Lowercase hex of bytes.
 std::string to_hex(std::span<const std::uint8_t> bytes);
 
