@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs libFuzzer harnesses one after another at nice 19 (the machine's cores are shared), each for
+# Runs libFuzzer harnesses one after another at nice $FUZZ_NICE (default 19: the machine's cores
+# are shared; 0 on an otherwise idle machine), each for
 # SECONDS, starting from a scratch copy of its committed corpus, and prints a summary line per
 # harness (executions, coverage, features, corpus size) for docs/hardening.md.
 # Usage: scripts/fuzz.sh BUILD_DIR SECONDS HARNESS...
 set -euo pipefail
 build=$1 seconds=$2; shift 2
+niceness=${FUZZ_NICE:-19}
 root=$(cd "$(dirname "$0")/.." && pwd)
 for h in "$@"; do
   work=$build/corpus/$h
@@ -13,7 +15,7 @@ for h in "$@"; do
   log=$build/fuzz_$h.log
   echo "fuzz: $h for ${seconds}s (log: $log)"
   # -rss_limit_mb: the harnesses stay far below; a leak or blow-up is a finding.
-  nice -n 19 "$build/fuzz/fuzz_$h" "$work" -max_total_time="$seconds" -rss_limit_mb=2048 \
+  nice -n "$niceness" "$build/fuzz/fuzz_$h" "$work" -max_total_time="$seconds" -rss_limit_mb=2048 \
     -max_len=65536 -timeout=60 -print_final_stats=1 \
     -artifact_prefix="$build/artifacts/$h/" >"$log" 2>&1 || {
     echo "fuzz: $h FOUND A FAILURE (see $log and $build/artifacts/$h)"; tail -30 "$log"; exit 1; }
