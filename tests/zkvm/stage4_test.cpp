@@ -50,10 +50,10 @@ Seed honest_seed(const GuestRun& run, const testing::RamTwistReference& ram, u64
   s.rd_write = testing::reference_mle(run.source, s.r_c3, [](const Row& r, const Row&) {
     return Fr::from_u64(r.rd == riscv::kNoRegister ? 0 : r.rd_post);
   });
-  s.rs1 = testing::reference_mle(run.source, s.r_c3,
-                                 [](const Row& r, const Row&) { return Fr::from_u64(r.rs1_value); });
-  s.rs2 = testing::reference_mle(run.source, s.r_c3,
-                                 [](const Row& r, const Row&) { return Fr::from_u64(r.rs2_value); });
+  s.rs1 = testing::reference_mle(
+      run.source, s.r_c3, [](const Row& r, const Row&) { return Fr::from_u64(r.rs1_value); });
+  s.rs2 = testing::reference_mle(
+      run.source, s.r_c3, [](const Row& r, const Row&) { return Fr::from_u64(r.rs2_value); });
   s.ram_val = ram.val(s.r_a2, s.r_c2);
   s.ram_val_final = ram.val_final(s.r_a2);
   s.init = initial_ram_mle(run.machine->program(), run.machine->layout(), run.input, s.r_a2);
@@ -171,12 +171,11 @@ TEST_P(Stage4OnTrace, RejectsWrongInputsAndTamperedProofs) {
     EXPECT_FALSE(verify(run, wrong, proof).ok()) << "wrong input " << which;
   }
   StageProof tampered_round = proof;
-  tampered_round.sumcheck.round_polys[3] = CompressedUniPoly(
-      [&] {
-        std::vector<Fr> c = proof.sumcheck.round_polys[3].coeffs_except_linear();
-        c[0] += Fr::one();
-        return c;
-      }());
+  tampered_round.sumcheck.round_polys[3] = CompressedUniPoly([&] {
+    std::vector<Fr> c = proof.sumcheck.round_polys[3].coeffs_except_linear();
+    c[0] += Fr::one();
+    return c;
+  }());
   EXPECT_FALSE(verify(run, seed, tampered_round).ok());
   for (std::size_t c = 0; c < proof.claims.size(); ++c) {
     StageProof tampered_claim = proof;
