@@ -49,22 +49,27 @@ void InputOptions::add_to(CLI::App& cmd) {
 
 std::vector<std::uint8_t> InputOptions::load(std::uint64_t max_bytes) const {
   if (!file.empty()) return read_regular_file(file, max_bytes, "input");
-  std::string_view digits = hex;
+  return parse_hex("--input-hex", hex, max_bytes, "the input region", "--max-input");
+}
+
+std::vector<std::uint8_t> parse_hex(std::string_view option, std::string_view text,
+                                    std::uint64_t max_bytes, std::string_view limit_name,
+                                    std::string_view limit_option) {
+  std::string_view digits = text;
   if (digits.starts_with("0x") || digits.starts_with("0X")) digits.remove_prefix(2);
   if (digits.size() % 2 != 0) {
     throw InputError(
-        fmt::format("--input-hex needs an even number of hex digits, got {}", digits.size()));
+        fmt::format("{} needs an even number of hex digits, got {}", option, digits.size()));
   }
   if (digits.size() / 2 > max_bytes) {
-    throw FileLimitError(
-        fmt::format("--input-hex: {} bytes, more than the input region's {} bytes (--max-input)",
-                    digits.size() / 2, max_bytes));
+    throw FileLimitError(fmt::format("{}: {} bytes, more than {}'s {} bytes ({})", option,
+                                     digits.size() / 2, limit_name, max_bytes, limit_option));
   }
   auto nibble = [&](char c) -> int {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    throw InputError(fmt::format("--input-hex: '{}' is not a hex digit", c));
+    throw InputError(fmt::format("{}: '{}' is not a hex digit", option, c));
   };
   std::vector<std::uint8_t> bytes;
   bytes.reserve(digits.size() / 2);
@@ -184,11 +189,13 @@ void write_output(const std::string& path, std::span<const std::uint8_t> bytes) 
 void set_stage(const char* stage) { g_stage.store(stage, std::memory_order_relaxed); }
 const char* current_stage() { return g_stage.load(std::memory_order_relaxed); }
 
-std::string to_hex(std::span<const std::uint8_t> bytes) {
-  std::string s;
-  s.reserve(bytes.size() * 2);
-  for (auto b : bytes) s += fmt::format("{:02x}", b);
-  return s;
+std::string proven_stages() {
+  std::string out;
+  for (const zkvm::StageId id : zkvm::landed_stages()) {
+    if (!out.empty()) out += ", ";
+    out += zkvm::stage_name(id).substr(std::string_view("stage ").size());
+  }
+  return out;
 }
 
 }  // namespace rill::cli

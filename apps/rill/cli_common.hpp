@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "rill/riscv/memory_layout.hpp"
+#include "rill/util/hex.hpp"
+#include "rill/zkvm/prover/api.hpp"
 
 namespace rill::cli {
 
@@ -19,9 +21,9 @@ inline constexpr int kExitOk = 0;        // success / proof valid
 inline constexpr int kExitRejected = 1;  // proof invalid or guest panicked
 inline constexpr int kExitUsage = 2;     // usage or input error
 
-// The cycle limit of `run` and `prove` when --max-cycles is not given: 2^26 expanded rows, four
-// times the largest canonical benchmark (2^24). `bench` defaults to its own 2^N.
-inline constexpr std::uint64_t kDefaultMaxCycles = std::uint64_t{1} << 26;
+// The cycle limit of `run` and `prove` when --max-cycles is not given (the API's, 2^26 expanded
+// rows). `bench` defaults to its own 2^N.
+using rill::kDefaultMaxCycles;
 // The largest accepted --max-cycles (the verifier's largest T is 2^40).
 inline constexpr std::uint64_t kMaxMaxCycles = std::uint64_t{1} << 40;
 
@@ -81,7 +83,15 @@ void write_output(const std::string& path, std::span<const std::uint8_t> bytes);
 void set_stage(const char* stage);
 const char* current_stage();
 
-// Lowercase hex of bytes.
-std::string to_hex(std::span<const std::uint8_t> bytes);
+using rill::to_hex;  // util/hex.hpp
+
+// The stages this build proves, for reports: "1" or "1, 2, 3" (zkvm::landed_stages()).
+std::string proven_stages();
+
+// Hex digits (an optional 0x prefix) as bytes, at most max_bytes: InputError on bad digits,
+// FileLimitError (exit 2) over the limit, named after `limit_name` and `limit_option`.
+std::vector<std::uint8_t> parse_hex(std::string_view option, std::string_view text,
+                                    std::uint64_t max_bytes, std::string_view limit_name,
+                                    std::string_view limit_option);
 
 }  // namespace rill::cli

@@ -77,35 +77,19 @@ Action add_prove_command(CLI::App& app) {
         parse_max_cycles(opts->max_cycles_opt, opts->max_cycles, kDefaultMaxCycles);
 
     set_stage("loading the program");
-    const riscv::Machine machine(riscv::load_elf(opts->program), riscv::MemoryConfig{});
+    const riscv::Program program = riscv::load_elf(opts->program);
+    const riscv::MemoryLayout layout(riscv::MemoryConfig{}, program);
     set_stage("reading the input");
-    const std::vector<std::uint8_t> input = opts->input.load(machine.layout().config().max_input);
+    const std::vector<std::uint8_t> input = opts->input.load(layout.config().max_input);
 
     const Stopwatch total;
-    // The streaming source costs only checkpoints, so it also answers "how long is the trace"
-    // when a memory budget must pick the mode first. Both sources enforce the cycle limit
-    // before they store anything T-sized (MaterializedTrace counts the rows first).
-    set_stage("executing the guest");
-    std::unique_ptr<riscv::TraceSource> source;
-    if (options.memory_budget != 0 || options.mode == zkvm::ProvingMode::kStreaming) {
-      source =
-          std::make_unique<riscv::ReplayTrace>(machine, input, riscv::ReplayOptions{}, max_cycles);
-    }
-    if (options.memory_budget != 0) {
-      options.mode = options.resolved_mode(source->summary().padded_len);
-      options.memory_budget = 0;
-    }
-    if (options.mode == zkvm::ProvingMode::kLinear) {
-      source.reset();
-      set_stage("storing the trace (linear mode)");
-      source = std::make_unique<riscv::MaterializedTrace>(machine, input, max_cycles);
-    }
-    const riscv::ExecutionSummary& summary = source->summary();
-    set_stage(options.mode == zkvm::ProvingMode::kLinear ? "proving (linear mode)"
-                                                         : "proving (streaming mode)");
-    const zkvm::ProveResult result = zkvm::prove(machine, input, summary, *source, options);
-    set_stage("serializing the proof");
-    const std::vector<std::uint8_t> bytes = zkvm::serialize(result.proof);
+    ProveSettings settings;
+    settings.prover = options;
+    settings.max_cycles = max_cycles;
+    // set_stage keeps the pointer: the phases are string literals of the API.
+    settings.on_phase = [](std::string_view phase) { set_stage(phase.data()); };
+    const ProveReport result = rill::prove(program, input, settings);
+    const std::vector<std::uint8_t>& bytes = result.proof;
     set_stage("writing the proof");
     write_output(opts->output, bytes);
 
@@ -118,14 +102,14 @@ Action add_prove_command(CLI::App& app) {
                           {"tracked_high_water_bytes", s.tracked_high_water_bytes}});
       }
       const nlohmann::json j = {{"mode", std::string(zkvm::to_string(result.mode))},
-                                {"cycles", summary.rows},
-                                {"instructions", summary.instructions},
-                                {"padded_t", summary.padded_len},
-                                {"output", to_hex(summary.output)},
-                                {"terminated", summary.terminated},
-                                {"panicked", summary.panicked},
+                                {"cycles", result.cycles},
+                                {"instructions", result.instructions},
+                                {"padded_t", result.padded_t},
+                                {"output", to_hex(result.output)},
+                                {"terminated", result.terminated},
+                                {"panicked", result.panicked},
                                 {"stages", stages},
-                                {"stages_proven", "stage 1 only (partial protocol)"},
+                                {"stages_proven", proven_stages()},
                                 {"seconds", total.seconds()},
                                 {"peak_rss_bytes", peak_rss_bytes()},
                                 {"proof_bytes", bytes.size()},
@@ -134,19 +118,19 @@ Action add_prove_command(CLI::App& app) {
     } else {
       fmt::print(report, "mode:          {}\n", zkvm::to_string(result.mode));
       fmt::print(report, "cycles:        {} rows ({} RISC-V instructions), padded T = {}\n",
-                 summary.rows, summary.instructions, summary.padded_len);
-      fmt::print(report, "output:        {}{}\n", to_hex(summary.output),
-                 summary.panicked ? " (guest panicked)" : "");
+                 result.cycles, result.instructions, result.padded_t);
+      fmt::print(report, "output:        {}{}\n", to_hex(result.output),
+                 result.panicked ? " (guest panicked)" : "");
       for (const auto& s : result.stages) {
         fmt::print(report, "{}: {:.3f} s, {} passes, tracked peak {:.2f} MiB\n", s.name, s.seconds,
                    s.passes, static_cast<double>(s.tracked_high_water_bytes) / (1 << 20));
       }
       fmt::print(report, "total:         {:.3f} s, peak RSS {:.1f} MiB\n", total.seconds(),
                  static_cast<double>(peak_rss_bytes()) / (1 << 20));
-      fmt::print(report, "proof:         {} ({} bytes; stage 1 only, see --help)\n",
-                 to_stdout ? "(standard output)" : opts->output, bytes.size());
+      fmt::print(report, "proof:         {} ({} bytes; stages {}, see --help)\n",
+                 to_stdout ? "(standard output)" : opts->output, bytes.size(), proven_stages());
     }
-    return summary.panicked ? kExitRejected : kExitOk;
+    return result.panicked ? kExitRejected : kExitOk;
   };
 }
 

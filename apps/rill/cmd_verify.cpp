@@ -8,7 +8,6 @@
 #include "commands.hpp"
 #include "rill/riscv/elf_loader.hpp"
 #include "rill/util/timer.hpp"
-#include "rill/zkvm/prover/prover.hpp"
 
 namespace rill::cli {
 
@@ -17,6 +16,8 @@ Action add_verify_command(CLI::App& app) {
     std::string program;
     std::string proof;
     InputOptions input;
+    std::string expect_output;
+    CLI::Option* expect_output_opt = nullptr;
     CommonOptions common;
   };
   auto opts = std::make_shared<Options>();
@@ -32,40 +33,47 @@ Action add_verify_command(CLI::App& app) {
   cmd->add_option("PROGRAM", opts->program, "Guest ELF the proof is about")->required();
   cmd->add_option("PROOF", opts->proof, "Proof file written by 'rill prove'")->required();
   opts->input.add_to(*cmd);
+  opts->expect_output_opt = cmd->add_option(
+      "--expect-output", opts->expect_output,
+      "Also require the proven output to be these bytes (hex); another output is invalid (exit 1)");
   opts->common.add_json(*cmd);
   return [opts] {
     set_stage("loading the program");
-    const riscv::Machine machine(riscv::load_elf(opts->program), riscv::MemoryConfig{});
+    const riscv::Program program = riscv::load_elf(opts->program);
+    const riscv::MemoryLayout layout(riscv::MemoryConfig{}, program);
     set_stage("reading the input");
-    const std::vector<std::uint8_t> input = opts->input.load(machine.layout().config().max_input);
+    const std::vector<std::uint8_t> input = opts->input.load(layout.config().max_input);
+    std::vector<std::uint8_t> expected;
+    if (opts->expect_output_opt->count() > 0) {
+      expected = parse_hex("--expect-output", opts->expect_output, layout.config().max_output,
+                           "the output region", "--max-output");
+    }
     set_stage("reading the proof");
-    const std::vector<std::uint8_t> bytes = read_proof_file(opts->proof, machine.layout());
+    const std::vector<std::uint8_t> bytes = read_proof_file(opts->proof, layout);
     set_stage("verifying");
     const Stopwatch watch;
-    const zkvm::ProofDecoding decoded = zkvm::deserialize(bytes);
-    zkvm::VerifyResult verdict;
-    if (decoded.proof) {
-      const zkvm::Proof& proof = *decoded.proof;
-      verdict = zkvm::verify(machine, input, proof.output, proof.panicked, proof);
-    } else {
-      verdict.reason = "malformed proof: " + decoded.error;
-    }
+    const VerifyReport verdict =
+        rill::verify(program, input, bytes, riscv::MemoryConfig{},
+                     opts->expect_output_opt->count() > 0 ? &expected : nullptr);
     const double seconds = watch.seconds();
+    const bool parsed = verdict.padded_t != 0;
     if (opts->common.json) {
-      nlohmann::json j = {{"valid", verdict.ok}, {"seconds", seconds}};
-      if (decoded.proof) {
-        j["output"] = to_hex(decoded.proof->output);
-        j["panicked"] = decoded.proof->panicked;
+      nlohmann::json j = {{"valid", verdict.valid}, {"seconds", seconds}};
+      if (parsed) {
+        j["output"] = to_hex(verdict.output);
+        j["panicked"] = verdict.panicked;
+        j["padded_t"] = verdict.padded_t;
       }
-      if (!verdict.ok) j["reason"] = verdict.reason;
+      if (!verdict.valid) j["reason"] = verdict.reason;
       fmt::print("{}\n", j.dump());
-    } else if (verdict.ok) {
-      fmt::print("valid (stage 1): output {}{}, {:.3f} s\n", to_hex(decoded.proof->output),
-                 decoded.proof->panicked ? ", guest panicked" : "", seconds);
+    } else if (verdict.valid) {
+      fmt::print("valid (stages {}): output {}{}, T = {}, {:.3f} s\n", proven_stages(),
+                 to_hex(verdict.output), verdict.panicked ? ", guest panicked" : "",
+                 verdict.padded_t, seconds);
     } else {
       fmt::print("invalid: {}\n", verdict.reason);
     }
-    return verdict.ok ? kExitOk : kExitRejected;
+    return verdict.valid ? kExitOk : kExitRejected;
   };
 }
 

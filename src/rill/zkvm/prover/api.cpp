@@ -1,0 +1,77 @@
+#include "rill/zkvm/prover/api.hpp"
+
+#include <memory>
+
+#include "rill/riscv/trace_source.hpp"
+
+namespace rill {
+
+ProveReport prove(const riscv::Program& program, std::span<const std::uint8_t> input,
+                  const ProveSettings& settings) {
+  const auto phase = [&](std::string_view what) {
+    if (settings.on_phase) settings.on_phase(what);
+  };
+  const riscv::Machine machine(program, settings.memory);
+  zkvm::ProverOptions options = settings.prover;
+  // The streaming source costs only checkpoints, so it also answers "how long is the trace"
+  // when a memory budget must pick the mode first. Both sources enforce the cycle limit before
+  // they store anything T-sized (MaterializedTrace counts the rows first).
+  phase("executing the guest");
+  std::unique_ptr<riscv::TraceSource> source;
+  if (options.memory_budget != 0 || options.mode == zkvm::ProvingMode::kStreaming) {
+    source = std::make_unique<riscv::ReplayTrace>(machine, input, riscv::ReplayOptions{},
+                                                  settings.max_cycles);
+  }
+  if (options.memory_budget != 0) {
+    options.mode = options.resolved_mode(source->summary().padded_len);
+    options.memory_budget = 0;
+  }
+  if (options.mode == zkvm::ProvingMode::kLinear) {
+    source.reset();
+    phase("storing the trace (linear mode)");
+    source = std::make_unique<riscv::MaterializedTrace>(machine, input, settings.max_cycles);
+  }
+  const riscv::ExecutionSummary& summary = source->summary();
+  phase(options.mode == zkvm::ProvingMode::kLinear ? "proving (linear mode)"
+                                                   : "proving (streaming mode)");
+  zkvm::ProveResult result = zkvm::prove(machine, input, summary, *source, options);
+  phase("serializing the proof");
+  ProveReport report;
+  report.proof = zkvm::serialize(result.proof);
+  report.output = summary.output;
+  report.panicked = summary.panicked;
+  report.terminated = summary.terminated;
+  report.cycles = summary.rows;
+  report.instructions = summary.instructions;
+  report.padded_t = summary.padded_len;
+  report.mode = result.mode;
+  report.stages = std::move(result.stages);
+  return report;
+}
+
+VerifyReport verify(const riscv::Program& program, std::span<const std::uint8_t> input,
+                    std::span<const std::uint8_t> proof, const riscv::MemoryConfig& memory,
+                    const std::vector<std::uint8_t>* expected_output) {
+  VerifyReport report;
+  const riscv::Machine machine(program, memory);
+  const zkvm::ProofDecoding decoded = zkvm::deserialize(proof);
+  if (!decoded.proof) {
+    report.reason = "malformed proof: " + decoded.error;
+    return report;
+  }
+  const zkvm::Proof& p = *decoded.proof;
+  report.output = p.output;
+  report.panicked = p.panicked;
+  report.padded_t = p.trace_length;
+  if (expected_output != nullptr && *expected_output != p.output) {
+    report.reason = "the proof states output " + to_hex(p.output) + ", not the expected " +
+                    to_hex(*expected_output);
+    return report;
+  }
+  const zkvm::VerifyResult verdict = zkvm::verify(machine, input, p.output, p.panicked, p);
+  report.valid = verdict.ok;
+  report.reason = verdict.reason;
+  return report;
+}
+
+}  // namespace rill
