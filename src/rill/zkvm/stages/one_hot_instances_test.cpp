@@ -1,8 +1,9 @@
 // The one-hot instances on small synthetic records (K_chunk = 4, T = 8, RAM chunks with cycles
-// that do not access RAM): the booleanity address rounds against a brute-force evaluation of the
-// relation's round polynomials, and the Hamming-weight reduction against a prover built from the
-// dense references (shout/one_hot_checks.hpp) — identical bytes for one-hot data, and a column
-// with two hot entries rejected whoever proves it.
+// that do not access RAM): the booleanity address rounds against a brute-force prover of the
+// relation over dense matrices (identical bytes for one-hot data; an entry 2 rejected), and the
+// Hamming-weight reduction against a prover built from the dense references
+// (shout/one_hot_checks.hpp) — identical bytes for one-hot data, and a column with two hot entries
+// rejected whoever proves it.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -65,61 +66,93 @@ std::vector<Fr> point(u64 seed, unsigned n) {
   return testing::random_point(rng, n);
 }
 
-// Runs a prover alone with its own challenges, returning its round polynomials.
-std::vector<UniPoly> run_rounds(const SyntheticSource<CycleRecord>& source,
-                                StreamingInstance<CycleRecord>& prover,
-                                std::span<const Fr> challenges) {
-  PassDriver driver(source, PassOptions{});
-  driver.add(prover, 0);
-  std::vector<UniPoly> polys;
-  Fr claim = prover.input_claim();
-  for (unsigned m = 0; m < prover.num_rounds(); ++m) {
-    driver.before_round(m);
-    polys.push_back(prover.round_poly(m, claim));
-    claim = polys.back().evaluate(challenges[m]);
-    prover.bind(m, challenges[m]);
-  }
-  return polys;
-}
-
-TEST(BooleanityAddress, RoundPolynomialsMatchBruteForce) {
-  const Synthetic s = synthetic(7);
-  const auto source = testing::record_source(s.records);
-  const std::vector<Fr> r_a = point(1, kLogK), r_c = point(2, kLogT), r = point(3, kLogK);
-  const Fr gamma = Fr::from_u64(9);
-  std::vector<shout::DenseRa> dense;
-  for (const Indices& ix : s.chunks) dense.push_back(shout::dense_ra_from_indices(kLogK, ix));
-
-  BooleanityAddressProver prover(r_a, r_c, gamma, params());
-  const std::vector<UniPoly> polys = run_rounds(source, prover, r);
-  // h_m(x) = Σ_{k'} eq(r_a, a)·Σ_j eq(r_c, j)·Σ_i γ^{2i}(M_i(a, j)² − M_i(a, j)), with
-  // a = (k', x, r_{m−1}, …, r_0) big-endian and M_i(a, j) = Σ_k eq(a, k)·ra_i(k, j).
-  const tracked_vector<Fr> eq_c = eq_table(r_c);
-  for (unsigned m = 0; m < kLogK; ++m)
-    for (u64 xi = 0; xi <= 3; ++xi) {
-      Fr expected = Fr::zero();
+// The booleanity address rounds by brute force over dense K × T matrices (any entries):
+// h_m(x) = Σ_{k'} eq(r_a, a)·Σ_j eq(r_c, j)·Σ_i γ^{2i}(M_i(a, j)² − M_i(a, j)), with
+// a = (k', x, r_{m−1}, …, r_0) big-endian and M_i(a, j) = Σ_k eq(a, k)·ra_i(k, j). Claims 0.
+class BruteForceBooleanityAddress final : public SumcheckInstance {
+ public:
+  BruteForceBooleanityAddress(std::vector<shout::DenseRa> dense, std::vector<Fr> r_a,
+                              std::vector<Fr> r_c, const Fr& gamma)
+      : dense_(std::move(dense)), r_a_(std::move(r_a)), r_c_(std::move(r_c)), gamma_(gamma) {}
+  unsigned num_rounds() const override { return kLogK; }
+  unsigned degree() const override { return kBooleanityDegree; }
+  Fr input_claim() const override { return Fr::zero(); }
+  UniPoly round_poly(unsigned m, const Fr&) override {
+    const tracked_vector<Fr> eq_c = eq_table(r_c_);
+    std::vector<Fr> evals;
+    for (u64 xi = 0; xi <= kBooleanityDegree; ++xi) {
+      Fr h = Fr::zero();
       for (u64 kp = 0; kp < (u64{1} << (kLogK - 1 - m)); ++kp) {
         std::vector<Fr> a;
         for (unsigned b = kLogK - 1 - m; b-- > 0;) a.push_back(Fr::from_u64((kp >> b) & 1));
         a.push_back(Fr::from_u64(xi));
-        for (unsigned l = m; l-- > 0;) a.push_back(r[l]);
+        for (unsigned l = m; l-- > 0;) a.push_back(r_[l]);
         const tracked_vector<Fr> eq_a = eq_table(a);
         Fr sum = Fr::zero(), power = Fr::one();
-        for (const shout::DenseRa& ra : dense) {
+        for (const shout::DenseRa& ra : dense_) {
           for (std::size_t j = 0; j < ra.num_cycles(); ++j) {
             Fr v = Fr::zero();
             for (std::size_t k = 0; k < ra.num_addresses(); ++k) v += eq_a[k] * ra.at(k, j);
             sum += power * eq_c[j] * (v * v - v);
           }
-          power *= gamma * gamma;
+          power *= gamma_ * gamma_;
         }
-        expected += eq_eval(r_a, a) * sum;
+        h += eq_eval(r_a_, a) * sum;
       }
-      EXPECT_EQ(polys[m].evaluate(Fr::from_u64(xi)), expected) << m << " " << xi;
+      evals.push_back(h);
     }
-  // The address claim is the last round polynomial at the last challenge.
-  EXPECT_EQ(prover.address_claim(), polys.back().evaluate(r.back()));
-  EXPECT_EQ(polys[0].evaluate(Fr::zero()) + polys[0].evaluate(Fr::one()), Fr::zero());
+    last_ = UniPoly::from_evals(evals);
+    return last_;
+  }
+  void bind(unsigned, const Fr& r) override {
+    r_.push_back(r);
+    final_ = last_.evaluate(r);
+  }
+  const Fr& final_claim() const { return final_; }
+
+ private:
+  std::vector<shout::DenseRa> dense_;
+  std::vector<Fr> r_a_, r_c_;
+  Fr gamma_;
+  std::vector<Fr> r_;
+  UniPoly last_;
+  Fr final_ = Fr::zero();
+};
+
+TEST(BooleanityAddress, MatchesBruteForceAndRejectsANonBooleanEntry) {
+  const Synthetic s = synthetic(7);
+  const auto source = testing::record_source(s.records);
+  const std::vector<Fr> r_a = point(1, kLogK), r_c = point(2, kLogT);
+  const Fr gamma = Fr::from_u64(9);
+  std::vector<shout::DenseRa> dense;
+  for (const Indices& ix : s.chunks) dense.push_back(shout::dense_ra_from_indices(kLogK, ix));
+
+  BooleanityAddressProver prover(r_a, r_c, gamma, params());
+  const BatchItem items[] = {{&prover, 0}};
+  const testing::BatchRun run = testing::prove_batch(source, items, {}, "booleanity");
+  BruteForceBooleanityAddress brute(dense, r_a, r_c, gamma);
+  const BatchItem brute_items[] = {{&brute, 0}};
+  Transcript t("booleanity");
+  const BatchedProverOutput reference = prove_batched(brute_items, t);
+  EXPECT_EQ(run.out.proof.round_polys, reference.proof.round_polys);
+  EXPECT_EQ(prover.address_claim(), brute.final_claim());
+  const BooleanityAddressVerifier verifier(kLogK, prover.address_claim());
+  const VerifierItem vitems[] = {{&verifier, 0}};
+  EXPECT_TRUE(testing::verify_batch(vitems, run.out.proof, "booleanity").ok());
+
+  // An entry 2 in a RAM chunk (a cycle without an access gets ra = 2 at address 1): the
+  // relation's sum is no longer 0, so the brute-force prover's first round fails the claim 0.
+  std::vector<shout::DenseRa> bad = dense;
+  std::size_t j = 0;
+  while (s.chunks.back()[j].has_value()) ++j;
+  bad.back().at(1, j) = Fr::from_u64(2);
+  BruteForceBooleanityAddress cheat(bad, r_a, r_c, gamma);
+  const BatchItem cheat_items[] = {{&cheat, 0}};
+  Transcript t2("booleanity");
+  const BatchedProverOutput cheated = prove_batched(cheat_items, t2);
+  const BooleanityAddressVerifier cheat_verifier(kLogK, cheat.final_claim());
+  const VerifierItem cheat_vitems[] = {{&cheat_verifier, 0}};
+  EXPECT_FALSE(testing::verify_batch(cheat_vitems, cheated.proof, "booleanity").ok());
 }
 
 // The Hamming-weight reduction proven from dense tables: G_i (dense_hamming_g) and the reference
