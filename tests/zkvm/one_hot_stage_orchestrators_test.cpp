@@ -1,12 +1,16 @@
 // Stages 6a, 6b and 7 end to end on real traces, standalone: the accumulator is pre-seeded with
 // the points of stages 1–5 (random) and every input claim evaluated densely from the trace's
 // records (record_value, eq tables); the three stages are proven and verified in order, the
-// proofs are byte-identical in linear and streaming mode, the final claims at (r_a^7 ‖ r_c^6)
+// proofs are byte-identical in linear and streaming mode, on 1 or 2 threads and three pass
+// segmentations, the final claims at (r_a^7 ‖ r_c^6)
 // equal the dense one-hot MLEs, and a tampered stage-6b claim is rejected.
 #include <gtest/gtest.h>
 
 #include <random>
 #include <set>
+#include <tuple>
+
+#include "rill/util/parallel.hpp"
 
 #include "rill/zkvm/shout/one_hot_checks.hpp"
 #include "rill/zkvm/stages/stage6.hpp"
@@ -124,13 +128,17 @@ struct Proofs {
   std::vector<Fr> r_a7, r_c6;
 };
 
-Proofs prove_all(const GuestRun& run, const StagesSetup& s, bool streaming) {
+Proofs prove_all(const GuestRun& run, const StagesSetup& s, bool streaming, std::size_t threads = 1,
+                 u64 segment = 0) {
+  const std::size_t threads_before = thread_count();
+  set_thread_count(threads);
   const CycleSource records(run.source, testing::record_context(run));
   const auto bytecode = make_bytecode_values(run.machine->bytecode());
   OpeningAccumulator acc = seeded(s);
   Transcript transcript("one-hot stages");
   StageConfig config;
   config.streaming = streaming;
+  config.pass.segment_records = segment;
   ProverContext<decltype(records)> ctx{records, s.shape, config, transcript, acc};
   Proofs p;
   const Stage6aOutput a = prove_stage6a(ctx, *bytecode);
@@ -141,6 +149,7 @@ Proofs prove_all(const GuestRun& run, const StagesSetup& s, bool streaming) {
     p.final_claims.push_back(*acc.find(k).value);
   p.r_a7 = *acc.points().find(PointName::kAddress7);
   p.r_c6 = *acc.points().find(PointName::kCycle6);
+  set_thread_count(threads_before);
   return p;
 }
 
@@ -162,9 +171,13 @@ TEST_P(OneHotStageOrchestrators, ProveVerifyAndAgreeAcrossModes) {
   const GuestRun run = make_run(GetParam());
   const StagesSetup s = make_setup(run);
   const Proofs linear = prove_all(run, s, false);
-  const Proofs streaming = prove_all(run, s, true);
-  for (std::size_t i = 0; i < linear.stages.size(); ++i)
-    EXPECT_TRUE(linear.stages[i] == streaming.stages[i]) << i;
+  for (const auto& [streaming, threads, segment] :
+       {std::tuple{true, 1u, u64{0}}, std::tuple{true, 2u, u64{64}},
+        std::tuple{false, 2u, u64{96}}}) {
+    const Proofs other = prove_all(run, s, streaming, threads, segment);
+    for (std::size_t i = 0; i < linear.stages.size(); ++i)
+      EXPECT_TRUE(linear.stages[i] == other.stages[i]) << i << " " << streaming << " " << threads;
+  }
   EXPECT_TRUE(verify_all(run, s, linear, false));
   EXPECT_FALSE(verify_all(run, s, linear, true));
 
