@@ -20,6 +20,7 @@
 
 #include "rill/field/fr.hpp"
 #include "rill/util/int.hpp"
+#include "rill/zkvm/witness/bytecode_flags.hpp"
 #include "rill/zkvm/witness/r1cs_inputs.hpp"
 
 namespace rill::zkvm {
@@ -55,16 +56,8 @@ enum class PolyFamily : u8 {
 };
 inline constexpr unsigned kNumPolyFamilies = static_cast<unsigned>(PolyFamily::kRamRaChunk) + 1;
 
-// Instruction flags (reference §4.3): not R1CS inputs, proven through the bytecode.
-enum class InstructionFlag : u8 {
-  kLeftOperandIsPc,
-  kRightOperandIsImm,
-  kLeftOperandIsRs1Value,
-  kRightOperandIsRs2Value,
-  kBranch,
-  kIsNoop,
-};
-inline constexpr unsigned kNumInstructionFlags = 6;
+// Instruction flags (reference §4.3; InstructionFlag in witness/bytecode_flags.hpp) are not
+// R1CS inputs: they are proven through the bytecode.
 inline constexpr unsigned kNumLookupTables = 26;
 
 struct PolyId {
