@@ -37,7 +37,8 @@ Rows random_rows(std::mt19937_64& rng, std::size_t n, u32 keys) {
 
 // Records are row indices; rows past `len` are padding (index ~0: no reads, no writes).
 SyntheticSource<u64> index_source(std::uint64_t len, std::uint64_t padded) {
-  return SyntheticSource<u64>(len, padded, 1, [](u64 i) { return i; }, ~u64{0});
+  return SyntheticSource<u64>(
+      len, padded, 1, [](u64 i) { return i; }, ~u64{0});
 }
 
 struct Setting {

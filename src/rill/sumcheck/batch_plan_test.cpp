@@ -42,8 +42,13 @@ struct Problem {
 
 Problem problem(std::mt19937_64& rng, unsigned n, unsigned log_block, unsigned degree,
                 unsigned offset) {
-  Problem p{n, log_block, degree, offset, ProductShape::product(degree),
-            Weight::eq(random_vector(rng, n)), {}};
+  Problem p{n,
+            log_block,
+            degree,
+            offset,
+            ProductShape::product(degree),
+            Weight::eq(random_vector(rng, n)),
+            {}};
   for (unsigned f = 0; f < degree; ++f) p.tables.push_back(random_vector(rng, std::size_t{1} << n));
   return p;
 }
@@ -132,8 +137,8 @@ TEST(BatchPlan, ABatchOfThreeMakesExactlyThePassesOfItsPlan) {
   // Each instance's own half split: A at {0, 1, 2, 4, 5}; B (9 rounds, D = 2) at local
   // {0, 1, 3, 4} = global {1, 2, 4, 5}; C (8 rounds, D = 1) at local {0, 1, 4} = global
   // {2, 3, 6}: seven passes.
-  const Proved own = prove(ps, {Schedule::half_split(10, 3), Schedule::half_split(9, 2),
-                                Schedule::half_split(8, 1)});
+  const Proved own = prove(
+      ps, {Schedule::half_split(10, 3), Schedule::half_split(9, 2), Schedule::half_split(8, 1)});
   EXPECT_EQ(own.driver_passes, 7u);
 
   const BatchPlan linear = BatchPlan::linear(items);

@@ -14,9 +14,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <optional>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
