@@ -5,10 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
 #include <random>
 
 #include "rill/sumcheck/pass_driver.hpp"
+#include "rill/sumcheck/pushforward.hpp"
 #include "rill/sumcheck/streaming_product.hpp"
 #include "rill/sumcheck/test_reference.hpp"
 #include "rill/util/chunk_source.hpp"
@@ -65,7 +67,16 @@ struct Proved {
   u64 source_passes;
 };
 
-Proved prove(const std::vector<Problem>& ps, const std::vector<Schedule>& schedules) {
+// A pushforward registered with the driver before a global round (PassDriver::add_consumer).
+struct RideAlong {
+  unsigned round;
+  std::size_t keys;
+  std::function<AddressWeight(const u64&, u64)> row;
+  tracked_vector<Fr>* out;
+};
+
+Proved prove(const std::vector<Problem>& ps, const std::vector<Schedule>& schedules,
+             std::span<const RideAlong> extras = {}) {
   const auto source = SyntheticSource<std::uint64_t>(256, 256, 1, [](u64 i) { return i; });
   std::vector<std::unique_ptr<StreamingProductSumcheck<TableKernel>>> inst;
   std::vector<BatchItem> items;
@@ -77,6 +88,13 @@ Proved prove(const std::vector<Problem>& ps, const std::vector<Schedule>& schedu
   }
   PassDriver driver(source, PassOptions{16, 64, 0});
   driver.add(items);
+  for (const RideAlong& x : extras) {
+    using Row = std::function<AddressWeight(const u64&, u64)>;
+    tracked_vector<Fr>* out = x.out;
+    driver.add_consumer(x.round,
+                        std::make_unique<PushforwardConsumer<u64, Row>>(
+                            x.keys, x.row, [out](tracked_vector<Fr> g) { *out = std::move(g); }));
+  }
   Transcript t("batch-plan");
   const BatchedProverOutput batch = prove_batched(items, t, &driver);
   // Every instance ends at its true factor openings (the dense tables at its challenges).
@@ -149,6 +167,32 @@ TEST(BatchPlan, ABatchOfThreeMakesExactlyThePassesOfItsPlan) {
   // Same bytes whatever the plan.
   EXPECT_EQ(planned.proof.round_polys, lin.proof.round_polys);
   EXPECT_EQ(own.proof.round_polys, lin.proof.round_polys);
+}
+
+// A pushforward registered for round 2 (a pass round of the plan) rides along with that pass;
+// one registered for round 7 (no pass there) gets a pass of its own. Both tables equal the
+// dense reference.
+TEST(BatchPlan, APushforwardRidesAlongWithAPassOfThePlan) {
+  std::mt19937_64 rng(62);
+  const std::vector<Problem> ps = three(rng);
+  const BatchPlan plan = BatchPlan::half_split(plan_items(ps), 3);
+  const std::size_t keys = 32;
+  std::vector<u32> address;
+  std::vector<Fr> weight;
+  std::vector<Fr> expected(keys, Fr::zero());
+  for (u64 j = 0; j < 256; ++j) {
+    address.push_back(rng() % 3 == 0 ? kNoAccess : static_cast<u32>(rng() % keys));
+    weight.push_back(Fr::random(rng));
+    if (address[j] != kNoAccess) expected[address[j]] += weight[j];
+  }
+  auto row = [&](const u64& record, u64) { return AddressWeight{address[record], weight[record]}; };
+  tracked_vector<Fr> fused, alone;
+  const RideAlong extras[] = {{2, keys, row, &fused}, {7, keys, row, &alone}};
+  const Proved p = prove(ps, {plan.schedule(0), plan.schedule(1), plan.schedule(2)}, extras);
+  EXPECT_EQ(p.driver_passes, plan.passes() + 1);
+  EXPECT_EQ(p.source_passes, 6u);
+  EXPECT_EQ(std::vector<Fr>(fused.begin(), fused.end()), expected);
+  EXPECT_EQ(std::vector<Fr>(alone.begin(), alone.end()), expected);
 }
 
 }  // namespace

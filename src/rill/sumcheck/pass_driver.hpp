@@ -67,8 +67,17 @@ class PassDriver final : public RoundHook {
       if (auto* s = dynamic_cast<StreamingInstance<Record>*>(it.instance)) add(*s, it.round_offset);
   }
 
+  // Registers a consumer that is not an instance's round (a pushforward, a sidecar) to read the
+  // pass before global round `round`: it rides along with that round's pass when the batch makes
+  // one, and the round gets a pass of its own otherwise.
+  void add_consumer(unsigned global_round, std::unique_ptr<PassConsumer<Record>> consumer) {
+    extras_.push_back({global_round, std::move(consumer)});
+  }
+
   void before_round(unsigned global_round) override {
     std::vector<std::unique_ptr<PassConsumer<Record>>> consumers;
+    for (auto& x : extras_)
+      if (x.round == global_round && x.consumer) consumers.push_back(std::move(x.consumer));
     for (const auto& e : entries_) {
       if (global_round < e.offset) continue;
       const unsigned local = global_round - e.offset;
@@ -85,6 +94,10 @@ class PassDriver final : public RoundHook {
   struct Entry {
     StreamingInstance<Record>* instance;
     unsigned offset;
+  };
+  struct Extra {
+    unsigned round;
+    std::unique_ptr<PassConsumer<Record>> consumer;  // null once its pass has run
   };
   using Accs = std::vector<std::unique_ptr<SegmentAccumulator<Record>>>;
 
@@ -111,6 +124,7 @@ class PassDriver final : public RoundHook {
   const S& source_;
   PassOptions options_;
   std::vector<Entry> entries_;
+  std::vector<Extra> extras_;
   unsigned passes_ = 0;
 };
 
