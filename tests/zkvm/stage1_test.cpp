@@ -105,7 +105,67 @@ INSTANTIATE_TEST_SUITE_P(Traces, Stage1OnTrace,
                                            Case{"random_a", random_a}, Case{"random_b", random_b}),
                          [](const auto& info) { return info.param.name; });
 
+// A test-only StageProver that forwards to another but adds 1 to its round polynomial's constant
+// term in one local round: a planted divergence.
+class PerturbedStageProver final : public StageProver {
+ public:
+  PerturbedStageProver(StageProver& inner, unsigned bad_round) : inner_(inner), bad_(bad_round) {}
+  unsigned num_rounds() const override { return inner_.num_rounds(); }
+  unsigned degree() const override { return inner_.degree(); }
+  Fr input_claim() const override { return inner_.input_claim(); }
+  bool needs_pass(unsigned round) const override { return inner_.needs_pass(round); }
+  std::unique_ptr<PassConsumer<CycleRecord>> begin_pass(unsigned round) override {
+    return inner_.begin_pass(round);
+  }
+  UniPoly round_poly(unsigned round, const Fr& claim) override {
+    UniPoly h = inner_.round_poly(round, claim);
+    if (round != bad_) return h;
+    std::vector<Fr> c = h.coeffs();
+    c[0] += Fr::one();
+    return UniPoly(std::move(c));
+  }
+  void bind(unsigned round, const Fr& r) override { inner_.bind(round, r); }
+  void output_claims(const PointTable& points, StageClaims& claims) const override {
+    inner_.output_claims(points, claims);
+  }
+
+ private:
+  StageProver& inner_;
+  unsigned bad_;
+};
+
+// prove_stage runs the self-check with the stage's and the instance's names from the stage table:
+// a divergence planted in round 7 of stage 1's Spartan outer instance is reported there, in both
+// modes.
+void prove_stage1_with_divergence(ProvingMode mode) {
+  const GuestRun run = testing::run_guest("fibonacci", 20);
+  const ProtocolShape shape = ProtocolShape::from_sizes(run.source.padded_len(), run.summary.k_ram,
+                                                        run.machine->bytecode().padded_size());
+  const CycleSource records(run.source, testing::record_context(run));
+  Transcript transcript("planted");
+  OpeningAccumulator accumulator;
+  ProverOptions options;
+  options.mode = mode;
+  ProverContext<CycleSource<testing::RowVectorSource>> ctx{
+      records, shape, stage_config(options, mode), transcript, accumulator};
+  const StageSpec spec = stage_spec(StageId::k1, shape);
+  const StageChallenges challenges = draw_stage_challenges(spec, transcript);
+  SpartanOuterProver outer(challenges["tau"], shape.log_t,
+                           stage1_cycle_schedule(shape.log_t, ctx.config));
+  PerturbedStageProver bad(outer, 7);
+  StageProver* const provers[] = {&bad};
+  prove_stage(ctx, spec, provers);
+}
+
+TEST(Stage1DeathTest, APlantedDivergenceIsNamedByStageInstanceAndRound) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  for (ProvingMode mode : {ProvingMode::kLinear, ProvingMode::kStreaming})
+    EXPECT_DEATH(prove_stage1_with_divergence(mode),
+                 "prover self-check failed: stage 1, Spartan outer, round 7 \\(global round 7\\)");
+}
+
 TEST(Stage1, ProofOfACorruptedTraceFailsVerification) {
+  const ScopedSelfCheckOff off;  // the prover's self-check would stop at round 0
   for (ProvingMode mode : {ProvingMode::kLinear, ProvingMode::kStreaming}) {
     GuestRun run = testing::run_guest("fibonacci", 30);
     u64 target = run.source.num_rows() / 2;

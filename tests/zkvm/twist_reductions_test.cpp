@@ -6,8 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <optional>
 #include <random>
+#include <set>
 
+#include "rill/sumcheck/batch_plan.hpp"
 #include "rill/zkvm/stages/inc_claim_reduction.hpp"
 #include "rill/zkvm/stages/ram_hamming_booleanity.hpp"
 #include "rill/zkvm/stages/ram_ra_claim_reduction.hpp"
@@ -85,6 +88,8 @@ Proved check_instance(const GuestRun& run, const Fr& claim,
     for (bool streaming : {false, true})
       for (u64 segment : {u64{0}, u64{96}}) {
         const Fr c = honest ? claim : claim + Fr::one();
+        std::optional<ScopedSelfCheckOff> off;  // a false claim on purpose: the verifier rejects
+        if (!honest) off.emplace();
         std::unique_ptr<Prover> prover = make(streaming, c);
         const BatchItem items[] = {{prover.get(), 0}};
         PassOptions options;
@@ -229,6 +234,56 @@ TEST_P(TwistReductionsOnTrace, AllVerifyAndMatchTheReferences) {
     EXPECT_EQ(p.evals[0], dense_eval(p.point, ram_inc));
     EXPECT_EQ(p.evals[1], dense_eval(p.point, rd_inc));
   }
+}
+
+// One pass plan per batch on a real trace (sumcheck/batch_plan.hpp): Hamming booleanity
+// (degree 3, offset 0), the RAM RA claim reduction (degree 2, offset 1) and the registers value
+// evaluation (degree 3, offset 2), log T rounds each, make exactly the passes of the plan: the
+// window starts and switch of the half split of N = log T + 2 rounds at degree 3, plus the
+// offsets. The proof bytes equal those of the linear plan (one pass per offset).
+TEST(TwistReductionsPlan, ABatchOfThreeMakesExactlyThePassesOfItsPlan) {
+  const GuestRun run = make_run("fibonacci");
+  const unsigned log_t = log2_exact(run.summary.padded_len);
+  const unsigned log_k = log2_exact(run.summary.k_ram);
+  const Columns col = columns(run);
+  const std::vector<Fr> r_a2 = random_point(10, log_k), r_a4 = random_point(11, kLogKRegisters);
+  const std::vector<Fr> r_c1 = random_point(1, log_t), r_c2 = random_point(2, log_t),
+                        r_c4 = random_point(4, log_t);
+  const Fr gamma = Fr::from_u64(0x5eed);
+  const std::vector<Fr> ram_ra = map(
+      col, [&](u64 j) { return col.word[j] == kNoAccess ? Fr::zero() : eq_at(r_a2, col.word[j]); });
+  const std::vector<Fr> rd_inc = map(col, [&](u64 j) { return Fr::from_i64(col.rd_inc[j]); });
+  const std::vector<Fr> rd_wa =
+      map(col, [&](u64 j) { return col.rd[j] == kNoAccess ? Fr::zero() : eq_at(r_a4, col.rd[j]); });
+  Fr running = Fr::zero();
+  std::vector<Fr> val;
+  for (u64 j = 0; j < col.word.size(); ++j) {
+    val.push_back(running);
+    running += rd_wa[j] * rd_inc[j];
+  }
+  const Fr ra_claim = dense_eval(r_c1, ram_ra) + gamma * dense_eval(r_c2, ram_ra) +
+                      gamma * gamma * dense_eval(r_c4, ram_ra);
+  const Fr val_claim = dense_eval(r_c4, val);
+  const PlanItem plan_items[] = {{log_t, 0}, {log_t, 1}, {log_t, 2}};
+  const CycleSource records(run.source, testing::record_context(run));
+  auto prove = [&](const BatchPlan& plan) {
+    RamHammingBooleanityProver a(r_c1, plan.schedule(0));
+    RamRaClaimReductionProver b(gamma, r_a2, r_c1, r_c2, r_c4, plan.schedule(1), ra_claim);
+    RegistersValEvaluationProver c(r_a4, r_c4, log_t, plan.schedule(2), val_claim);
+    const BatchItem items[] = {{&a, 0}, {&b, 1}, {&c, 2}};
+    return testing::prove_batch(records, items, PassOptions{});
+  };
+  const BatchPlan plan = BatchPlan::half_split(plan_items, 3);
+  std::set<unsigned> expected = {0, 1, 2};
+  const Schedule whole = Schedule::half_split(log_t + 2, 3);
+  for (const Window& w : whole.windows()) expected.insert(w.start);
+  expected.insert(whole.switch_round());
+  const testing::BatchRun planned = prove(plan);
+  EXPECT_EQ(plan.passes(), expected.size());
+  EXPECT_EQ(planned.passes, expected.size());
+  const testing::BatchRun linear = prove(BatchPlan::linear(plan_items));
+  EXPECT_EQ(linear.passes, 3u);
+  EXPECT_EQ(planned.out.proof.round_polys, linear.out.proof.round_polys);
 }
 
 INSTANTIATE_TEST_SUITE_P(Guests, TwistReductionsOnTrace,

@@ -1,12 +1,23 @@
 #include "rill/sumcheck/batched.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <string>
 
 #include "rill/util/check.hpp"
 
 namespace rill {
 
 namespace {
+
+thread_local unsigned self_check_off_depth = 0;
+
+std::string instance_label(const BatchLabels& labels, std::size_t i) {
+  if (i < labels.instances.size() && !labels.instances[i].empty())
+    return std::string(labels.instances[i]);
+  return fmt::format("instance #{}", i);
+}
 
 unsigned max_rounds_of(std::span<const BatchItem> items) {
   unsigned n = 0;
@@ -39,8 +50,13 @@ std::vector<VerifierItem> back_aligned(std::span<const SumcheckVerifierInstance*
   return items;
 }
 
+ScopedSelfCheckOff::ScopedSelfCheckOff() { ++self_check_off_depth; }
+ScopedSelfCheckOff::~ScopedSelfCheckOff() { --self_check_off_depth; }
+bool self_check_enabled() { return self_check_off_depth == 0; }
+
 BatchedProverOutput prove_batched(std::span<const BatchItem> items, Transcript& transcript,
-                                  RoundHook* hook) {
+                                  RoundHook* hook, const BatchLabels& labels) {
+  const bool self_check = self_check_enabled();
   RILL_CHECK(!items.empty(), "empty sumcheck batch");
   const unsigned total_rounds = max_rounds_of(items);
   unsigned degree = 0;
@@ -77,6 +93,14 @@ BatchedProverOutput prove_batched(std::span<const BatchItem> items, Transcript& 
       if (active(i)) {
         own[i] = items[i].instance->round_poly(round - items[i].round_offset, own_claim[i]);
         RILL_CHECK(own[i].degree() <= degree, "instance round polynomial above its degree");
+        if (self_check) {
+          const unsigned local = round - items[i].round_offset;
+          RILL_CHECK(own[i].sum_over_boolean() == own_claim[i],
+                     fmt::format("prover self-check failed: {}, {}, round {} (global round {}): "
+                                 "h(0) + h(1) differs from the running claim",
+                                 labels.stage.empty() ? "unnamed stage" : labels.stage,
+                                 instance_label(labels, i), local, round));
+        }
         batched.add_scaled(alpha[i] * pow2(trailing(i)), own[i]);
       } else {
         batched.add_scaled(alpha[i] * half, UniPoly(std::vector<Fr>{scaled[i]}));

@@ -12,6 +12,12 @@
 //      ("sumcheck_poly"), and the round challenge is drawn;
 //   5. the verifier ends with C_N and checks C_N = Σ α_i·expected_i(r[offset_i, offset_i + n_i)).
 // The orchestrator (these functions) is the only code that touches the transcript.
+//
+// Prover self-check: in every round the prover checks h_i(0) + h_i(1) = (instance i's running
+// claim) for every active instance, and stops (RILL_CHECK) naming the stage, the instance and the
+// round at the first failure, so a divergence (between modes, or a kernel bug) shows where it
+// starts rather than as a rejected proof. Tests that deliberately prove a false claim to see the
+// verifier reject it turn the check off with ScopedSelfCheckOff.
 #pragma once
 
 #include <optional>
@@ -53,8 +59,28 @@ struct BatchedProverOutput {
   std::vector<Fr> challenges;  // r_0 … r_{N−1}, in round order
 };
 
+// Names for the self-check's message: the stage (e.g. "stage 1") and one name per batch item
+// (missing names print as "instance #i").
+struct BatchLabels {
+  std::string_view stage;
+  std::span<const std::string_view> instances;
+};
+
 BatchedProverOutput prove_batched(std::span<const BatchItem> items, Transcript& transcript,
-                                  RoundHook* hook = nullptr);
+                                  RoundHook* hook = nullptr, const BatchLabels& labels = {});
+
+// While an object of this type lives, prove_batched on this thread skips the self-check. Only for
+// tests that prove false claims on purpose (the verifier must reject them); nests.
+class ScopedSelfCheckOff {
+ public:
+  ScopedSelfCheckOff();
+  ~ScopedSelfCheckOff();
+  ScopedSelfCheckOff(const ScopedSelfCheckOff&) = delete;
+  ScopedSelfCheckOff& operator=(const ScopedSelfCheckOff&) = delete;
+};
+
+// Whether prove_batched checks h(0) + h(1) = claim on this thread now.
+bool self_check_enabled();
 
 // ---------------------------------------------------------------------------------------------
 // Verifier.

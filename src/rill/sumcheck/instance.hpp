@@ -35,15 +35,16 @@ class SumcheckInstance {
   virtual void bind(unsigned round, const Fr& challenge) = 0;
 };
 
-// Per-segment partial result of one pass (one per instance per segment); segments are merged in
-// index order, each into the one before it.
+// Partial result of one pass over a contiguous range of records (one per instance per worker;
+// a worker folds its range's spans in order); ranges are merged in index order, each into the
+// one before it.
 template <class Record>
 class SegmentAccumulator {
  public:
   virtual ~SegmentAccumulator() = default;
   // Records [first, first + rows.size()) of this segment, in order; `next` is the record after.
   virtual void fold(std::span<const Record> rows, const Record& next, std::uint64_t first) = 0;
-  // Absorbs the accumulator of the segment that immediately follows this one.
+  // Absorbs the accumulator of the range that immediately follows this one.
   virtual void merge(SegmentAccumulator& later) = 0;
 };
 

@@ -5,11 +5,14 @@
 // prove_batched as its RoundHook. Before global round g the driver asks each instance whether
 // its local round g − offset needs a pass; if any does, it makes one parallel pass
 // (util/chunk_source.hpp: parallel_pass) in which every chunk goes to every such instance's
-// per-segment accumulator; the segment accumulators are merged in index order and each
-// instance's consumer receives the total.
+// accumulator. Each worker thread keeps one accumulator per instance and folds a contiguous run
+// of segments into it, in order; the workers' accumulators are merged in index order and each
+// instance's consumer receives the total. Memory: threads × accumulators, whatever the segment
+// length.
 #pragma once
 
 #include <memory>
+#include <numeric>
 #include <span>
 #include <vector>
 
@@ -28,7 +31,24 @@ struct PassOptions {
   std::uint64_t segment_records = 0;
   // Records per visitor call.
   std::size_t max_span = 1 << 12;
+  // 0, or a power of two every segment (hence every worker's range) starts at a multiple of,
+  // e.g. 2^σ for a pass that builds commitment blocks of 2^σ cycles.
+  std::uint64_t alignment = 0;
 };
+
+// The segment length of a pass with these options over `source`: segment_records (or about four
+// segments per thread), rounded down to a multiple of the source's align() and of the alignment.
+template <ChunkSource S>
+std::uint64_t pass_segment_records(const S& source, const PassOptions& options) {
+  std::uint64_t unit = source.align();
+  if (options.alignment != 0) {
+    RILL_CHECK(is_pow2(options.alignment), "pass alignment must be a power of two");
+    unit = std::lcm(unit, options.alignment);
+  }
+  std::uint64_t len = options.segment_records;
+  if (len == 0) len = source.padded_len() / (4 * std::max<std::size_t>(1, thread_count()));
+  return std::max<std::uint64_t>(unit, len / unit * unit);
+}
 
 template <ChunkSource S>
 class PassDriver final : public RoundHook {
@@ -47,8 +67,17 @@ class PassDriver final : public RoundHook {
       if (auto* s = dynamic_cast<StreamingInstance<Record>*>(it.instance)) add(*s, it.round_offset);
   }
 
+  // Registers a consumer that is not an instance's round (a pushforward, a sidecar) to read the
+  // pass before global round `round`: it rides along with that round's pass when the batch makes
+  // one, and the round gets a pass of its own otherwise.
+  void add_consumer(unsigned global_round, std::unique_ptr<PassConsumer<Record>> consumer) {
+    extras_.push_back({global_round, std::move(consumer)});
+  }
+
   void before_round(unsigned global_round) override {
     std::vector<std::unique_ptr<PassConsumer<Record>>> consumers;
+    for (auto& x : extras_)
+      if (x.round == global_round && x.consumer) consumers.push_back(std::move(x.consumer));
     for (const auto& e : entries_) {
       if (global_round < e.offset) continue;
       const unsigned local = global_round - e.offset;
@@ -66,15 +95,13 @@ class PassDriver final : public RoundHook {
     StreamingInstance<Record>* instance;
     unsigned offset;
   };
+  struct Extra {
+    unsigned round;
+    std::unique_ptr<PassConsumer<Record>> consumer;  // null once its pass has run
+  };
   using Accs = std::vector<std::unique_ptr<SegmentAccumulator<Record>>>;
 
-  std::uint64_t segment_records() const {
-    const std::uint64_t align = source_.align();
-    if (options_.segment_records != 0) return options_.segment_records;
-    const std::uint64_t target =
-        source_.padded_len() / (4 * std::max<std::size_t>(1, thread_count()));
-    return std::max<std::uint64_t>(align, (target / align) * align);
-  }
+  std::uint64_t segment_records() const { return pass_segment_records(source_, options_); }
 
   void run_pass(std::vector<std::unique_ptr<PassConsumer<Record>>>& consumers) {
     Accs total = parallel_pass(
@@ -97,6 +124,7 @@ class PassDriver final : public RoundHook {
   const S& source_;
   PassOptions options_;
   std::vector<Entry> entries_;
+  std::vector<Extra> extras_;
   unsigned passes_ = 0;
 };
 

@@ -68,18 +68,44 @@ class SourceCounters {
   std::atomic<std::uint64_t> records_{0};
 };
 
-// The most segments (hence accumulators) one parallel_pass keeps: 16 per worker thread, at least
-// 64. Per-segment state is thus sized by the workers, not by the trace.
+// The most segments one parallel_pass cuts: 16 per worker thread, at least 64. A tiny segment
+// length (say --chunk-size 1) is raised to keep within it, so the per-segment overhead (one visit
+// each) stays small; memory does not depend on it (one accumulator per worker, below).
 inline std::uint64_t max_pass_segments() {
   return std::max<std::uint64_t>(64, 16 * std::uint64_t{thread_count()});
 }
 
+// The segment length parallel_pass uses for a requested `segment_len` over `n` records: raised
+// to a multiple of itself so that there are at most max_pass_segments() segments. A multiple
+// keeps every alignment the caller chose (a power of two, the source's align()).
+inline std::uint64_t pass_segment_len(std::uint64_t n, std::uint64_t segment_len) {
+  const std::uint64_t cap = max_pass_segments();
+  if (n / segment_len < cap) return segment_len;
+  const std::uint64_t least = (n + cap - 1) / cap;
+  return (least + segment_len - 1) / segment_len * segment_len;
+}
+
+// The workers of a pass over `segments` segments: one per thread, at most one per segment.
+// Worker w folds the contiguous segments [w·S/W, (w+1)·S/W) (S segments, W workers), so a
+// worker's range depends only on (S, W): two passes with the same segment length and thread
+// count give every worker the same records (Twist's cycle passes rely on it).
+inline std::uint64_t pass_workers(std::uint64_t segments) {
+  return std::min<std::uint64_t>(segments, std::max<std::uint64_t>(1, thread_count()));
+}
+inline std::uint64_t worker_first_segment(std::uint64_t w, std::uint64_t workers,
+                                          std::uint64_t segments) {
+  return w * segments / workers;
+}
+
 // One parallel pass over [0, padded_len()): the range is cut into segments of `segment_len`
-// records (a multiple of align()), each segment folds into its own accumulator made by make(),
-// and the accumulators are merged in segment order, so the result does not depend on the thread
-// count whenever merge is associative.
-//   fold(acc, rows, lookahead, first_index) is called per span; merge(acc, other) folds `other`
-//   (the later segment) into `acc`.
+// records (a multiple of align()); pass_workers() workers each fold a contiguous run of segments,
+// in order, into ONE accumulator made by make(), and the workers' accumulators are merged in
+// index order. Memory is workers × accumulator whatever the segment length, and the result does
+// not depend on the thread count or the segment length whenever merge is associative (it need
+// not be commutative).
+//   fold(acc, rows, lookahead, first_index) is called per span, spans in increasing order within
+//   a worker; merge(acc, other) folds `other` (the accumulator of the records right after acc's)
+//   into `acc`.
 template <ChunkSource S, class Make, class Fold, class Merge>
 auto parallel_pass(const S& source, std::uint64_t segment_len, std::size_t max_span, Make&& make,
                    Fold&& fold, Merge&& merge) {
@@ -88,33 +114,29 @@ auto parallel_pass(const S& source, std::uint64_t segment_len, std::size_t max_s
   const std::uint64_t n = source.padded_len();
   RILL_CHECK(segment_len > 0 && segment_len % source.align() == 0,
              "segment length must be a positive multiple of the source alignment");
-  // Every segment holds an accumulator (tens of KB for a stage), so a tiny segment length (say
-  // --chunk-size 1) would cost that much per record: raise it so a pass has at most
-  // max_pass_segments() segments. Segment lengths never change results (see above).
-  const std::uint64_t cap = max_pass_segments();
-  if (n / segment_len >= cap) {
-    const std::uint64_t align = source.align();
-    const std::uint64_t least = (n + cap - 1) / cap;
-    segment_len = std::max(segment_len, (least + align - 1) / align * align);
-  }
+  segment_len = pass_segment_len(n, segment_len);
   const std::uint64_t segments = (n + segment_len - 1) / segment_len;
+  if (segments == 0) return make();
+  const std::uint64_t workers = pass_workers(segments);
   std::vector<Acc> partial;
-  partial.reserve(segments);
-  for (std::uint64_t s = 0; s < segments; ++s) partial.push_back(make());
-  parallel_for(0, segments, 1, [&](std::uint64_t lo, std::uint64_t hi) {
-    for (std::uint64_t s = lo; s < hi; ++s) {
-      const std::uint64_t begin = s * segment_len;
-      const std::uint64_t end = std::min(n, begin + segment_len);
-      Acc& acc = partial[s];
+  partial.reserve(workers);
+  for (std::uint64_t w = 0; w < workers; ++w) partial.push_back(make());
+  parallel_for(0, workers, 1, [&](std::uint64_t lo, std::uint64_t hi) {
+    for (std::uint64_t w = lo; w < hi; ++w) {
+      Acc& acc = partial[w];
       auto visitor = [&](std::span<const Record> rows, const Record& next, std::uint64_t first) {
         fold(acc, rows, next, first);
       };
-      source.visit(begin, end, max_span, ChunkVisitor<Record>(visitor));
+      const std::uint64_t s_end = worker_first_segment(w + 1, workers, segments);
+      for (std::uint64_t s = worker_first_segment(w, workers, segments); s < s_end; ++s) {
+        const std::uint64_t begin = s * segment_len;
+        const std::uint64_t end = std::min(n, begin + segment_len);
+        source.visit(begin, end, max_span, ChunkVisitor<Record>(visitor));
+      }
     }
   });
-  if (segments == 0) return make();
   Acc result = std::move(partial[0]);
-  for (std::uint64_t s = 1; s < segments; ++s) merge(result, std::move(partial[s]));
+  for (std::uint64_t w = 1; w < workers; ++w) merge(result, std::move(partial[w]));
   return result;
 }
 

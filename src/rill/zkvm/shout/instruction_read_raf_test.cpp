@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -437,6 +438,8 @@ TEST(ReadRafAddress, InstanceProvesAndVerifiesThroughTheBatchedSumcheck) {
   };
   for (std::size_t corrupt : {cycles.size(), std::size_t{40}}) {
     const Fr input = input_claim(corrupt);
+    std::optional<ScopedSelfCheckOff> off;  // a false claim on purpose: the verifier rejects
+    if (corrupt != cycles.size()) off.emplace();
     ReadRafAddressInstance instance(gamma, input, default_phase_lengths(64), visit);
     SumcheckInstance* const instances[] = {&instance};
     Transcript prover_transcript("read-raf-test");

@@ -12,8 +12,10 @@ namespace rill::zkvm {
 
 // eq(w, x) over a hypercube of n variables as eq(w_lo, x_lo)·eq(w_hi, x_hi), with x_lo the low
 // ⌊n/2⌋ bits: two tables of about √(2^n) entries instead of one of 2^n.
+// The two tables are Weight::eq(w).split(⌊n/2⌋) (sumcheck/weight.hpp), the one eq splitter.
 // (A point evaluator over all n variables; rill::SplitEq in poly/split_eq.hpp is the binding
-// state of the Gruen prover, which excludes the variable being bound.)
+// state of the Gruen prover, which excludes the variable being bound and rebuilds its halves as
+// it binds: a different job, kept separate.)
 class HalvedEqTable {
  public:
   explicit HalvedEqTable(std::span<const Fr> w);

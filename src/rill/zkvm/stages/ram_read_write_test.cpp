@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "rill/util/parallel.hpp"
 #include "rill/zkvm/stages/twist_test_util.hpp"
 
@@ -191,6 +193,7 @@ TEST_P(RamReadWrite, ALoadOfANeverStoredValueIsRejected) {
   wv[bad] += Fr::from_u64(12345);
   const Fr read = dense_eval(r_c1, rv), write = dense_eval(r_c1, wv);
   const Fr claim = read + gamma * write;
+  const ScopedSelfCheckOff off;  // a false claim on purpose: the verifier must reject it
   const Outcome o = prove_ram(tr, r_c1, gamma, claim, true, {});
   RamReadWriteVerifier verifier(gamma, log_k, log_t, r_c1, read, write, o.claims[0], o.claims[1],
                                 o.claims[2]);
@@ -348,6 +351,8 @@ TEST_P(RamReadWrite, ValueCheckVerifiesAndRejectsAWrongFinalValue) {
     for (bool streaming : {false, true})
       for (u64 segment : {u64{0}, u64{8}}) {
         const Fr claimed_final = honest ? fin_r : fin_r + Fr::one();
+        std::optional<ScopedSelfCheckOff> off;  // a false claim on purpose: the verifier rejects
+        if (!honest) off.emplace();
         const Fr claim = (val - init_r) + gamma * (claimed_final - init_r);
         RamValCheckProver prover(gamma, r_a2, r_c2, log_t, cycle_schedule(log_t, streaming), claim);
         const auto source = testing::record_source(tr.rows);

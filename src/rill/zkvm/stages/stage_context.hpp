@@ -59,7 +59,9 @@ StageOutput prove_stage(ProverContext<S>& ctx, const StageSpec& spec,
   BatchedProverOutput batch = [&] {
     const std::string label = std::string(stage_name(spec.id));
     ProgressRoundHook progress(&driver, label, spec.total_rounds());
-    return prove_batched(items, ctx.transcript, &progress);
+    std::vector<std::string_view> names;
+    for (const InstanceSpec& inst : spec.instances) names.push_back(inst.name);
+    return prove_batched(items, ctx.transcript, &progress, BatchLabels{label, names});
   }();
   unsigned sidecar_passes = 0;
   StageOutput out;

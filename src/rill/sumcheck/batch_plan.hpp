@@ -1,0 +1,52 @@
+// One pass plan per batch (issue 12; docs/streaming.md, "One pass plan per batch").
+//
+// A batch of instances with different round counts, offsets and degrees streams from one source
+// through one PassDriver, which makes one pass for every global round in which any instance needs
+// one. If each instance picked its own schedule, the passes would be the union of unrelated
+// window starts. The plan instead fixes one set P of global pass rounds that every instance
+// follows:
+//   * the windows of the half split of the whole batch (N = max offset_i + n_i rounds) at the
+//     batch's highest grid degree D, ending at the switch S = ⌊N/2⌋ (which is in P);
+//   * every instance's first round offset_i (an instance needs a pass before its first round).
+// Instance i's local schedule then has its passes exactly at P ∩ [offset_i, offset_i + n_i): its
+// windows run between consecutive pass rounds, and it materializes at the last one (S when its
+// range reaches S). So the batch makes exactly |P| passes (every round of P lies in some
+// instance's range), and every window is at most a window of the D half split (cut at offsets),
+// so its grid stays within Schedule::kMaxGridEntries for every degree ≤ D. Schedules never change
+// the round polynomials, so proof bytes do not depend on the plan.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "rill/sumcheck/schedule.hpp"
+
+namespace rill {
+
+struct PlanItem {
+  unsigned rounds;  // n_i
+  unsigned offset;  // first global round
+};
+
+class BatchPlan {
+ public:
+  // The streaming plan: the half split of the batch at grid degree `degree` (the highest among its
+  // instances), cut at every instance offset.
+  static BatchPlan half_split(std::span<const PlanItem> items, unsigned degree,
+                              unsigned max_window = 10);
+  // The linear plan: every instance materializes at its first round.
+  static BatchPlan linear(std::span<const PlanItem> items);
+
+  // Instance i's local schedule.
+  Schedule schedule(std::size_t i) const;
+  // Global rounds before which the batch makes a pass, increasing.
+  const std::vector<unsigned>& pass_rounds() const { return pass_rounds_; }
+  // The passes the batch makes: |pass_rounds()|.
+  unsigned passes() const { return static_cast<unsigned>(pass_rounds_.size()); }
+
+ private:
+  std::vector<PlanItem> items_;
+  std::vector<unsigned> pass_rounds_;
+};
+
+}  // namespace rill
