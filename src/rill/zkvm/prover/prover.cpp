@@ -1,6 +1,10 @@
 #include "rill/zkvm/prover/prover.hpp"
 
 #include <bit>
+#include <exception>
+
+#include "rill/util/bits.hpp"
+#include "rill/zkvm/witness/ram_mles.hpp"
 
 namespace rill::zkvm {
 
@@ -45,6 +49,34 @@ VerifyResult verify(const riscv::Machine& machine, std::span<const u8> input,
       verify_stage1(proof.shape(), proof.stage(StageId::k1), transcript, accumulator);
   if (!stage1.ok()) {
     result.reason = *stage1.failure;
+    return result;
+  }
+  result.stage_digests.push_back(transcript.state());
+  // Stage 2 evaluates io_mask and ValIO from the statement; their inputs are checked against
+  // the layout here so that the evaluators cannot throw.
+  const riscv::MemoryLayout& layout = machine.layout();
+  const std::vector<u8> in_bytes(input.begin(), input.end()),
+      out_bytes(output.begin(), output.end());
+  try {
+    (void)io_mle(layout, in_bytes, out_bytes, panicked, std::vector<Fr>(log2_exact(proof.ram_k)));
+  } catch (const std::exception& e) {
+    result.reason = e.what();
+    return result;
+  }
+  const Stage2VerifierInputs stage2_inputs{
+      layout.lowest(), [&layout](std::span<const Fr> r) { return io_mask_mle(layout, r); },
+      [&](std::span<const Fr> r) { return io_mle(layout, in_bytes, out_bytes, panicked, r); }};
+  const StageVerification stage2 = verify_stage2(proof.shape(), proof.stage(StageId::k2),
+                                                 stage2_inputs, transcript, accumulator);
+  if (!stage2.ok()) {
+    result.reason = *stage2.failure;
+    return result;
+  }
+  result.stage_digests.push_back(transcript.state());
+  const StageVerification stage3 =
+      verify_stage3(proof.shape(), proof.stage(StageId::k3), transcript, accumulator);
+  if (!stage3.ok()) {
+    result.reason = *stage3.failure;
     return result;
   }
   result.stage_digests.push_back(transcript.state());
