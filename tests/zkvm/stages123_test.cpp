@@ -206,6 +206,13 @@ TEST(Stages123, TamperedStage2And3SectionsAreRejected) {
       EXPECT_NE(v.reason.find(name + " sumcheck"), std::string::npos) << v.reason;
     }
   }
+  // A K_ram below the statement's range (the I/O block would not fit) is refused before any
+  // stage runs, so the RAM evaluators never see it; so is one above it.
+  for (u64 k : {u64{2}, u64{1} << 32}) {
+    Proof wrong_k = result.proof;
+    wrong_k.ram_k = k;
+    EXPECT_EQ(verify_run(run, wrong_k).reason, "K_ram lies outside the range the statement allows");
+  }
   // A wrong stage-1 claim that stages 2–3 read is caught by them (stage 1's own check is first).
   Proof wrong_input = result.proof;
   wrong_input.stage(StageId::k1).claims[index_of(Input::kNextPc)] += Fr::one();
