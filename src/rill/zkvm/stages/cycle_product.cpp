@@ -18,32 +18,39 @@ Schedule cycle_product_schedule(unsigned log_t, const ProductShape& shape,
                                 std::span<const Weight> weights, const StageConfig& config) {
   if (!config.streaming) return Schedule::linear_only(log_t);
   return Schedule::half_split(
-      log_t, StreamingProductSumcheck<CyclePolyKernel>::grid_degree(shape, weights),
+      log_t, StreamingProductSumcheck<CyclePolyKernel<u64>>::grid_degree(shape, weights),
       config.max_window);
 }
 
-CycleProductProver::CycleProductProver(std::vector<CycleFactor> factors, ProductShape shape,
-                                       std::vector<Weight> weights, unsigned log_t,
-                                       const StageConfig& config, const Fr& claim,
-                                       ClaimPoint output_point, std::vector<ClaimKey> sidecars)
+template <class V>
+TypedCycleProductProver<V>::TypedCycleProductProver(std::vector<CycleFactor> factors,
+                                                    ProductShape shape, std::vector<Weight> weights,
+                                                    unsigned log_t, const StageConfig& config,
+                                                    const Fr& claim, ClaimPoint output_point,
+                                                    std::vector<ClaimKey> sidecars)
     : factors_(factors),
       output_point_(output_point),
       sidecars_(std::move(sidecars)),
-      sumcheck_(CyclePolyKernel(std::move(factors)), log_t, shape, weights,
+      sumcheck_(CyclePolyKernel<V>(std::move(factors)), log_t, shape, weights,
                 cycle_product_schedule(log_t, shape, weights, config), claim) {
   RILL_CHECK_EQ(std::size_t{shape.num_factors()}, factors_.size(), "one factor per shape factor");
 }
 
-std::vector<Fr> CycleProductProver::claim_values() const {
+template <class V>
+std::vector<Fr> TypedCycleProductProver<V>::claim_values() const {
   // F_f(r) → P_f(r): the complement is its own inverse.
   return factor_values(factors_, sumcheck_.factor_evals());
 }
 
-void CycleProductProver::output_claims(const PointTable&, StageClaims& claims) const {
+template <class V>
+void TypedCycleProductProver<V>::output_claims(const PointTable&, StageClaims& claims) const {
   const std::vector<Fr> values = claim_values();
   for (std::size_t f = 0; f < factors_.size(); ++f)
     claims.set({factors_[f].poly, output_point_}, values[f]);
 }
+
+template class TypedCycleProductProver<u64>;
+template class TypedCycleProductProver<i64>;
 
 CycleProductVerifier::CycleProductVerifier(std::span<const CycleFactor> factors, ProductShape shape,
                                            std::vector<Weight> weights, unsigned log_t,

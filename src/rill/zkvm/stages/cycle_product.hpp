@@ -29,16 +29,22 @@ struct CycleFactor {
   bool complement = false;
 };
 
+// Reads the factors as V (u64, or i64 where a factor can be negative, e.g. Imm): every value of
+// the instances' factors is below 2^64 in magnitude (R1CS inputs of at most 64 bits, flags), and
+// the compact round-0 columns of the linear schedule hold V, so the narrower type halves them.
+template <class V>
 class CyclePolyKernel {
  public:
   using Record = CycleRecord;
-  using Value = i128;
+  using Value = V;
   explicit CyclePolyKernel(std::vector<CycleFactor> factors) : factors_(std::move(factors)) {}
   unsigned log_block() const { return 0; }
-  void factors(const CycleRecord& r, const CycleRecord&, u64, i128* out) const {
+  void factors(const CycleRecord& r, const CycleRecord&, u64, V* out) const {
     for (std::size_t f = 0; f < factors_.size(); ++f) {
       const i128 v = record_value(factors_[f].poly, r);
-      out[f] = factors_[f].complement ? 1 - v : v;
+      const i128 value = factors_[f].complement ? 1 - v : v;
+      RILL_CHECK(static_cast<i128>(static_cast<V>(value)) == value, "a factor fits its type");
+      out[f] = static_cast<V>(value);
     }
   }
 
@@ -50,13 +56,22 @@ class CyclePolyKernel {
 Schedule cycle_product_schedule(unsigned log_t, const ProductShape& shape,
                                 std::span<const Weight> weights, const StageConfig& config);
 
+// What the stages and the tests see of an instance: its claims after the last round.
 class CycleProductProver : public StageProver {
+ public:
+  // After the last round: P_f at the output point for every factor, in factor order.
+  virtual std::vector<Fr> claim_values() const = 0;
+};
+
+template <class V>
+class TypedCycleProductProver : public CycleProductProver {
  public:
   // log_t: rounds; output_point: where every factor's polynomial is claimed; sidecars: the
   // instance's per-cycle claims that are not factors.
-  CycleProductProver(std::vector<CycleFactor> factors, ProductShape shape,
-                     std::vector<Weight> weights, unsigned log_t, const StageConfig& config,
-                     const Fr& claim, ClaimPoint output_point, std::vector<ClaimKey> sidecars = {});
+  TypedCycleProductProver(std::vector<CycleFactor> factors, ProductShape shape,
+                          std::vector<Weight> weights, unsigned log_t, const StageConfig& config,
+                          const Fr& claim, ClaimPoint output_point,
+                          std::vector<ClaimKey> sidecars = {});
 
   unsigned num_rounds() const override { return sumcheck_.num_rounds(); }
   unsigned degree() const override { return sumcheck_.degree(); }
@@ -70,8 +85,7 @@ class CycleProductProver : public StageProver {
   }
   void bind(unsigned round, const Fr& r) override { sumcheck_.bind(round, r); }
 
-  // After the last round: P_f at the output point for every factor, in factor order.
-  std::vector<Fr> claim_values() const;
+  std::vector<Fr> claim_values() const override;
   void output_claims(const PointTable& points, StageClaims& claims) const override;
   std::vector<ClaimKey> sidecar_claims() const override { return sidecars_; }
 
@@ -79,8 +93,11 @@ class CycleProductProver : public StageProver {
   std::vector<CycleFactor> factors_;
   ClaimPoint output_point_;
   std::vector<ClaimKey> sidecars_;
-  StreamingProductSumcheck<CyclePolyKernel> sumcheck_;
+  StreamingProductSumcheck<CyclePolyKernel<V>> sumcheck_;
 };
+
+extern template class TypedCycleProductProver<u64>;
+extern template class TypedCycleProductProver<i64>;
 
 // The verifier's side: Σ_g W_g(r)·Σ_{t∈g} c_t·Π_{f∈t} F_f with F_f from the claimed P_f(r).
 class CycleProductVerifier : public SumcheckVerifierInstance {

@@ -25,9 +25,10 @@ InstructionClaimReductionProver::InstructionClaimReductionProver(const Fr& gamma
                                                                  std::vector<Fr> r_c1,
                                                                  const StageConfig& config,
                                                                  const std::array<Fr, 5>& inputs)
-    : CycleProductProver(instruction_claim_reduction_factors(), reduction_shape(gamma),
-                         one_weight(Weight::eq(r_c1)), static_cast<unsigned>(r_c1.size()), config,
-                         gamma_combination(gamma, inputs), at(PointName::kCycle2)) {}
+    : TypedCycleProductProver<u64>(instruction_claim_reduction_factors(), reduction_shape(gamma),
+                                   one_weight(Weight::eq(r_c1)), static_cast<unsigned>(r_c1.size()),
+                                   config, gamma_combination(gamma, inputs),
+                                   at(PointName::kCycle2)) {}
 
 InstructionClaimReductionVerifier::InstructionClaimReductionVerifier(
     const Fr& gamma, std::vector<Fr> r_c1, const std::array<Fr, 5>& inputs,

@@ -22,7 +22,7 @@ namespace rill::zkvm {
 
 inline constexpr unsigned kInstructionClaimReductionDegree = 2;
 
-class InstructionClaimReductionProver final : public CycleProductProver {
+class InstructionClaimReductionProver final : public TypedCycleProductProver<u64> {
  public:
   // inputs: the five polynomials @ r_c^1, in factor order.
   InstructionClaimReductionProver(const Fr& gamma, std::vector<Fr> r_c1, const StageConfig& config,

@@ -22,9 +22,10 @@ std::vector<CycleFactor> instruction_input_factors() {
 InstructionInputProver::InstructionInputProver(const Fr& gamma, std::vector<Fr> r_c2,
                                                const StageConfig& config,
                                                const std::array<Fr, 2>& inputs)
-    : CycleProductProver(instruction_input_factors(), input_shape(gamma),
-                         one_weight(Weight::eq(r_c2)), static_cast<unsigned>(r_c2.size()), config,
-                         gamma_combination(gamma, inputs), at(PointName::kCycle3)) {}
+    : TypedCycleProductProver<i64>(instruction_input_factors(), input_shape(gamma),
+                                   one_weight(Weight::eq(r_c2)), static_cast<unsigned>(r_c2.size()),
+                                   config, gamma_combination(gamma, inputs),
+                                   at(PointName::kCycle3)) {}
 
 InstructionInputVerifier::InstructionInputVerifier(const Fr& gamma, std::vector<Fr> r_c2,
                                                    const std::array<Fr, 2>& inputs,

@@ -24,7 +24,7 @@ namespace rill::zkvm {
 
 inline constexpr unsigned kInstructionInputDegree = 3;
 
-class InstructionInputProver final : public CycleProductProver {
+class InstructionInputProver final : public TypedCycleProductProver<i64> {
  public:
   // inputs: RightInstructionInput, LeftInstructionInput @ r_c^2.
   InstructionInputProver(const Fr& gamma, std::vector<Fr> r_c2, const StageConfig& config,

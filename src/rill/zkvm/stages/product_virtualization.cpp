@@ -29,10 +29,10 @@ std::vector<ClaimKey> product_virtualization_sidecars() {
 ProductVirtualizationProver::ProductVirtualizationProver(const Fr& gamma, std::vector<Fr> r_c1,
                                                          const StageConfig& config,
                                                          const std::array<Fr, 3>& inputs)
-    : CycleProductProver(product_virtualization_factors(), product_shape(gamma),
-                         one_weight(Weight::eq(r_c1)), static_cast<unsigned>(r_c1.size()), config,
-                         gamma_combination(gamma, inputs), at(PointName::kCycle2),
-                         product_virtualization_sidecars()) {}
+    : TypedCycleProductProver<u64>(product_virtualization_factors(), product_shape(gamma),
+                                   one_weight(Weight::eq(r_c1)), static_cast<unsigned>(r_c1.size()),
+                                   config, gamma_combination(gamma, inputs), at(PointName::kCycle2),
+                                   product_virtualization_sidecars()) {}
 
 ProductVirtualizationVerifier::ProductVirtualizationVerifier(const Fr& gamma, std::vector<Fr> r_c1,
                                                              const std::array<Fr, 3>& inputs,

@@ -25,7 +25,7 @@ namespace rill::zkvm {
 
 inline constexpr unsigned kProductVirtualizationDegree = 3;
 
-class ProductVirtualizationProver final : public CycleProductProver {
+class ProductVirtualizationProver final : public TypedCycleProductProver<u64> {
  public:
   // inputs: Product, ShouldBranch, ShouldJump @ r_c^1.
   ProductVirtualizationProver(const Fr& gamma, std::vector<Fr> r_c1, const StageConfig& config,

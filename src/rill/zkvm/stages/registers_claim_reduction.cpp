@@ -18,9 +18,10 @@ std::vector<CycleFactor> registers_claim_reduction_factors() {
 RegistersClaimReductionProver::RegistersClaimReductionProver(const Fr& gamma, std::vector<Fr> r_c1,
                                                              const StageConfig& config,
                                                              const std::array<Fr, 3>& inputs)
-    : CycleProductProver(registers_claim_reduction_factors(), reduction_shape(gamma),
-                         one_weight(Weight::eq(r_c1)), static_cast<unsigned>(r_c1.size()), config,
-                         gamma_combination(gamma, inputs), at(PointName::kCycle3)) {}
+    : TypedCycleProductProver<u64>(registers_claim_reduction_factors(), reduction_shape(gamma),
+                                   one_weight(Weight::eq(r_c1)), static_cast<unsigned>(r_c1.size()),
+                                   config, gamma_combination(gamma, inputs),
+                                   at(PointName::kCycle3)) {}
 
 RegistersClaimReductionVerifier::RegistersClaimReductionVerifier(const Fr& gamma,
                                                                  std::vector<Fr> r_c1,

@@ -19,7 +19,7 @@ namespace rill::zkvm {
 
 inline constexpr unsigned kRegistersClaimReductionDegree = 2;
 
-class RegistersClaimReductionProver final : public CycleProductProver {
+class RegistersClaimReductionProver final : public TypedCycleProductProver<u64> {
  public:
   // inputs: RdWriteValue, Rs1Value, Rs2Value @ r_c^1.
   RegistersClaimReductionProver(const Fr& gamma, std::vector<Fr> r_c1, const StageConfig& config,

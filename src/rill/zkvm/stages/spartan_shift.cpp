@@ -32,9 +32,9 @@ Fr shift_input_claim(const Fr& gamma, const std::array<Fr, 5>& inputs) {
 
 ShiftProver::ShiftProver(const Fr& gamma, std::vector<Fr> r_c1, std::vector<Fr> r_c2,
                          const StageConfig& config, const std::array<Fr, 5>& inputs)
-    : CycleProductProver(shift_factors(), shift_shape(gamma), shift_weights(r_c1, r_c2),
-                         static_cast<unsigned>(r_c1.size()), config,
-                         shift_input_claim(gamma, inputs), at(PointName::kCycle3)) {}
+    : TypedCycleProductProver<u64>(shift_factors(), shift_shape(gamma), shift_weights(r_c1, r_c2),
+                                   static_cast<unsigned>(r_c1.size()), config,
+                                   shift_input_claim(gamma, inputs), at(PointName::kCycle3)) {}
 
 ShiftVerifier::ShiftVerifier(const Fr& gamma, std::vector<Fr> r_c1, std::vector<Fr> r_c2,
                              const std::array<Fr, 5>& inputs, const std::array<Fr, 5>& outputs)

@@ -27,7 +27,7 @@ namespace rill::zkvm {
 
 inline constexpr unsigned kShiftDegree = 2;
 
-class ShiftProver final : public CycleProductProver {
+class ShiftProver final : public TypedCycleProductProver<u64> {
  public:
   // inputs: NextUnexpandedPC, NextPC, NextIsVirtual, NextIsFirstInSequence @ r_c^1,
   // NextIsNoop @ r_c^2.
