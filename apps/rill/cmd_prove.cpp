@@ -1,5 +1,7 @@
 // `rill prove`: execute a guest and prove the execution with every stage this build has (today
-// stage 1, the Spartan outer sumcheck), then write the proof file atomically.
+// stages 1–3: the Spartan outer sumcheck, product virtualization with the RAM read-write, RAF and
+// output check, the shift, instruction-input and claim reductions), then write the proof file
+// atomically.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -32,9 +34,10 @@ Action add_prove_command(CLI::App& app) {
       "prove",
       "Execute a guest and prove the execution. Both modes emit byte-identical proofs: 'linear'\n"
       "keeps the trace in memory (fastest); 'streaming' re-executes trace chunks from\n"
-      "checkpoints so memory grows like sqrt(T). This build proves stage 1 of the protocol\n"
-      "(the Spartan outer sumcheck) only; its opening claims are not yet bound to commitments,\n"
-      "so a proof is not yet evidence of a correct execution.\n"
+      "checkpoints so memory grows like sqrt(T). This build proves stages 1-3 of the protocol\n"
+      "(Spartan outer, product virtualization, RAM read-write/RAF/output check, shift,\n"
+      "instruction input, claim reductions) only; their opening claims are not yet bound to\n"
+      "commitments, so a proof is not yet evidence of a correct execution.\n"
       "The proof is written to a temporary file next to OUTPUT and renamed over it; an OUTPUT\n"
       "that exists and is not a regular file (a symlink, FIFO, device) is refused. '-o -' writes\n"
       "the proof to standard output and the report to standard error.\n"

@@ -24,7 +24,8 @@ Action add_verify_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "verify",
       "Check a proof against the program, its input and the outputs the proof claims. The\n"
-      "preprocessing is recomputed from the ELF. This build checks stage 1 of the protocol only\n"
+      "preprocessing is recomputed from the ELF. This build checks stages 1-3 of the protocol "
+      "only\n"
       "(see 'rill prove --help'). The proof must be a regular file of at most the size the\n"
       "statement allows (the output region plus the stages' fixed bound, about 16 MiB).\n"
       "Exit code 0: valid; 1: invalid (the reason is printed), including a proof that does not\n"

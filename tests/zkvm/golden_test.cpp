@@ -1,7 +1,7 @@
-// Golden proofs: stage 1 of each canonical guest at a fixed input must reproduce the committed
-// bytes in tests/golden/ exactly, from a materialized trace in linear mode and from a replayed
-// trace in streaming mode. Any change to the proof bytes is a protocol change (a format-version
-// bump and new goldens). Regenerate only on purpose, with
+// Golden proofs: the landed stages (1–3) of each canonical guest at a fixed input must reproduce
+// the committed bytes in tests/golden/ exactly, from a materialized trace in linear mode and from a
+// replayed trace in streaming mode. Any change to the proof bytes is a protocol change (a
+// format-version bump and new goldens). Regenerate only on purpose, with
 //   RILL_REGENERATE_GOLDEN=1 build/<dir>/tests/zkvm/zkvm_golden_tests
 // (see tests/golden/README.md).
 #include <gtest/gtest.h>
@@ -35,7 +35,7 @@ std::vector<u8> read_file(const std::string& path) {
 
 class GoldenProof : public ::testing::TestWithParam<Golden> {};
 
-TEST_P(GoldenProof, Stage1IsReproducedByteForByte) {
+TEST_P(GoldenProof, LandedStagesAreReproducedByteForByte) {
   const Golden g = GetParam();
   const riscv::Machine machine(
       riscv::load_elf(riscv::testing::guest_path(std::string(g.guest) + ".elf")),

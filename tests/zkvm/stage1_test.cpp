@@ -35,7 +35,7 @@ TEST_P(Stage1OnTrace, VerifiesAndMatchesTheReferenceEvaluator) {
   const ProveResult result = prove_run(run, ProverOptions{});
   const VerifyResult verdict = verify_run(run, result.proof);
   ASSERT_TRUE(verdict.ok) << verdict.reason;
-  ASSERT_EQ(verdict.stage_digests.size(), 1u);
+  ASSERT_EQ(verdict.stage_digests.size(), landed_stages().size());
   EXPECT_EQ(verdict.stage_digests[0], result.stages[0].transcript_digest);
 
   // Recover r_x by replaying the verifier's transcript: the stage-1 point is the reversed
@@ -247,13 +247,22 @@ TEST(ProofBytes, RoundTripAndRejectMalformedInput) {
   const Proof proof = prove_run(run, ProverOptions{}).proof;
   const std::vector<u8> bytes = serialize(proof);
   // Header 36 bytes (magic, version, T, K_ram, K_bc); outputs 4 + |output| + 1; stage 1: tag,
-  // log T + 5 rounds of 3 coefficients, 34 claims. No counts: the table fixes them.
+  // log T + 5 rounds of 3 coefficients, 34 claims; then stages 2 and 3 (their sizes are pinned
+  // in docs/proof-format.md and by stage_table_test). No counts: the table fixes them.
   const std::size_t rounds = proof.stage(StageId::k1).sumcheck.round_polys.size();
   EXPECT_EQ(u64{1} << (rounds - 5), proof.trace_length);  // log T + 5 rounds
   ASSERT_EQ(proof.output, run.summary.output);
   ASSERT_FALSE(proof.output.empty());
   const std::size_t output_section = 4 + proof.output.size() + 1;
-  EXPECT_EQ(bytes.size(), 36u + output_section + 1u + rounds * 3 * 32 + kNumInputs * 32);
+  const ProtocolShape shape = proof.shape();
+  const unsigned log_t = shape.log_t, log_k = shape.log_k_ram;
+  // Stage 2: log K_ram rounds of degree 3 (the output check), log T of degree 3, 15 new claims;
+  // stage 3: log T rounds of degree 3, 13 new claims.
+  EXPECT_EQ(stage_proof_bytes(StageId::k2, shape), 1u + 32 * (3 * (log_k + log_t) + 15));
+  EXPECT_EQ(stage_proof_bytes(StageId::k3, shape), 1u + 32 * (3 * log_t + 13));
+  EXPECT_EQ(bytes.size(), 36u + output_section + 1u + rounds * 3 * 32 + kNumInputs * 32 +
+                              stage_proof_bytes(StageId::k2, shape) +
+                              stage_proof_bytes(StageId::k3, shape));
   const ProofDecoding decoded = deserialize(bytes);
   ASSERT_TRUE(decoded.proof.has_value()) << decoded.error;
   EXPECT_EQ(serialize(*decoded.proof), bytes);

@@ -1,6 +1,10 @@
 #include "rill/zkvm/prover/prover.hpp"
 
 #include <bit>
+#include <exception>
+
+#include "rill/riscv/ram_bounds.hpp"
+#include "rill/zkvm/witness/ram_mles.hpp"
 
 namespace rill::zkvm {
 
@@ -37,6 +41,18 @@ VerifyResult verify(const riscv::Machine& machine, std::span<const u8> input,
       return result;
     }
   }
+  // K_ram must lie in the statement's range (riscv/ram_bounds.hpp): the RAM instances of stage
+  // 2 evaluate the I/O words over log K_ram address variables.
+  try {
+    if (!riscv::k_ram_bounds(machine.program(), machine.layout(), input, output, panicked)
+             .allows(proof.ram_k)) {
+      result.reason = "K_ram lies outside the range the statement allows";
+      return result;
+    }
+  } catch (const std::exception& e) {
+    result.reason = e.what();
+    return result;
+  }
   const Statement statement =
       make_statement(machine, input, output, panicked, proof.trace_length, proof.ram_k);
   Transcript transcript = start_transcript(statement);
@@ -45,6 +61,28 @@ VerifyResult verify(const riscv::Machine& machine, std::span<const u8> input,
       verify_stage1(proof.shape(), proof.stage(StageId::k1), transcript, accumulator);
   if (!stage1.ok()) {
     result.reason = *stage1.failure;
+    return result;
+  }
+  result.stage_digests.push_back(transcript.state());
+  // Stage 2 evaluates io_mask and ValIO from the statement over log K_ram variables: K_ram was
+  // checked against the statement's bounds above, so the evaluators neither throw nor abort.
+  const riscv::MemoryLayout& layout = machine.layout();
+  const std::vector<u8> in_bytes(input.begin(), input.end()),
+      out_bytes(output.begin(), output.end());
+  const Stage2VerifierInputs stage2_inputs{
+      layout.lowest(), [&layout](std::span<const Fr> r) { return io_mask_mle(layout, r); },
+      [&](std::span<const Fr> r) { return io_mle(layout, in_bytes, out_bytes, panicked, r); }};
+  const StageVerification stage2 = verify_stage2(proof.shape(), proof.stage(StageId::k2),
+                                                 stage2_inputs, transcript, accumulator);
+  if (!stage2.ok()) {
+    result.reason = *stage2.failure;
+    return result;
+  }
+  result.stage_digests.push_back(transcript.state());
+  const StageVerification stage3 =
+      verify_stage3(proof.shape(), proof.stage(StageId::k3), transcript, accumulator);
+  if (!stage3.ok()) {
+    result.reason = *stage3.failure;
     return result;
   }
   result.stage_digests.push_back(transcript.state());

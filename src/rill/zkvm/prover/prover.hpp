@@ -18,6 +18,8 @@
 #include "rill/zkvm/prover/proof.hpp"
 #include "rill/zkvm/prover/statement.hpp"
 #include "rill/zkvm/stages/stage1.hpp"
+#include "rill/zkvm/stages/stage2.hpp"
+#include "rill/zkvm/stages/stage3.hpp"
 #include "rill/zkvm/stages/stage_context.hpp"
 #include "rill/zkvm/witness/cycle_record.hpp"
 
@@ -80,11 +82,11 @@ ProveResult prove(const riscv::Machine& machine, std::span<const u8> input,
   ProverContext<CycleSource<S>> ctx{records, shape, stage_config(options, result.mode), transcript,
                                     accumulator};
 
-  {
-    StageReport report{"stage 1: Spartan outer"};
+  const auto run_stage = [&](std::string name, auto&& prove_one) {
+    StageReport report{std::move(name)};
     const Stopwatch watch;
     const MemoryScope scope;
-    StageOutput out = prove_stage1(ctx);
+    StageOutput out = prove_one();
     result.proof.stages.push_back(std::move(out.proof));
     report.seconds = watch.seconds();
     report.tracked_high_water_bytes = scope.high_water_bytes();
@@ -92,7 +94,20 @@ ProveResult prove(const riscv::Machine& machine, std::span<const u8> input,
     report.passes = out.passes;
     report.transcript_digest = transcript.state();
     result.stages.push_back(std::move(report));
-  }
+  };
+  run_stage("stage 1: Spartan outer", [&] { return prove_stage1(ctx); });
+  // The statement's RAM: the initial image (program and inputs) and the I/O words, whose
+  // termination word is !panicked (the statement a proof proves).
+  const std::vector<u32> initial =
+      riscv::initial_memory(machine.program(), machine.layout(), input);
+  const std::vector<riscv::MemoryWord> io =
+      riscv::io_words(machine.layout(), input, summary.output, summary.panicked, !summary.panicked);
+  const Stage2ProverInputs stage2_inputs{initial, machine.layout().lowest(),
+                                         machine.layout().io_words(), io};
+  run_stage("stage 2: product virtualization, RAM read-write, RAF, output check",
+            [&] { return prove_stage2(ctx, stage2_inputs); });
+  run_stage("stage 3: shift, instruction input, registers claim reduction",
+            [&] { return prove_stage3(ctx); });
   return result;
 }
 

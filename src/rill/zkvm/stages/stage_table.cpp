@@ -142,6 +142,7 @@ StageSpec stage2(const ProtocolShape& s) {
       key(PF::kRamRa, PN::kRamAddress2, PN::kCycle1),
       key(PF::kRamValFinal, PN::kRamAddress2),
   };
+  st.landed = true;
   return st;
 }
 
@@ -187,6 +188,7 @@ StageSpec stage3(const ProtocolShape& s) {
       key(Input::kRs1Value, PN::kCycle3),
       key(Input::kRs2Value, PN::kCycle3),
   };
+  st.landed = true;
   return st;
 }
 
@@ -469,27 +471,42 @@ std::vector<ClaimKey> new_output_claims(StageId id, const ProtocolShape& shape) 
 }
 
 std::vector<PendingConsumer> pending_consumers(const ProtocolShape& shape) {
-  // Stage 1's 34 claims at r_c^1, by reader (reference §3 "Consumers of stage-1 claims").
+  // The claims of the landed stages 1–3 whose readers have not landed, by reader (reference §3).
   std::vector<PendingConsumer> pending;
-  const auto add = [&](Input i, StageId reader) {
-    pending.push_back({key(i, PN::kCycle1), reader});
-  };
-  for (Input i :
-       {Input::kProduct, Input::kShouldBranch, Input::kShouldJump, Input::kRamReadValue,
-        Input::kRamWriteValue, Input::kRamAddress, Input::kLookupOutput, Input::kLeftLookupOperand,
-        Input::kRightLookupOperand, Input::kLeftInstructionInput, Input::kRightInstructionInput})
-    add(i, StageId::k2);
-  for (Input i :
-       {Input::kRdWriteValue, Input::kRs1Value, Input::kRs2Value, Input::kNextUnexpandedPc,
-        Input::kNextPc, Input::kNextIsVirtual, Input::kNextIsFirstInSequence})
-    add(i, StageId::k3);
-  // Read by the bytecode read-RAF only (Val_1 and the RAF term): PC, UnexpandedPC, Imm and
-  // every circuit flag, OpFlags(IsFirstInSequence) included (no R1CS row reads it).
-  add(Input::kPc, StageId::k6a);
-  add(Input::kUnexpandedPc, StageId::k6a);
-  add(Input::kImm, StageId::k6a);
+  const auto add = [&](ClaimKey k, StageId reader) { pending.push_back({k, reader}); };
+  // Stage 1 @ r_c^1, read by the bytecode read-RAF only (Val_1 and the RAF term): PC,
+  // UnexpandedPC, Imm and every circuit flag, OpFlags(IsFirstInSequence) included (no R1CS row
+  // reads it). Stages 2 and 3 read the other stage-1 claims.
+  add(key(Input::kPc, PN::kCycle1), StageId::k6a);
+  add(key(Input::kUnexpandedPc, PN::kCycle1), StageId::k6a);
+  add(key(Input::kImm, PN::kCycle1), StageId::k6a);
   for (std::size_t i = index_of(Input::kFlagAddOperands); i < kNumInputs; ++i)
-    add(static_cast<Input>(i), StageId::k6a);
+    add(key(static_cast<Input>(i), PN::kCycle1), StageId::k6a);
+  // Stage 2: RAM claims for stages 4 (value check), 5 (RA claim reduction), 6b (Inc reduction);
+  // the lookup claims for the instruction read-RAF (5); the flags for the bytecode's Val_2 (6a).
+  add(key(PF::kRamVal, PN::kRamAddress2, PN::kCycle2), StageId::k4);
+  add(key(PF::kRamValFinal, PN::kRamAddress2), StageId::k4);
+  add(key(PF::kRamRa, PN::kRamAddress2, PN::kCycle2), StageId::k5);
+  add(key(PF::kRamRa, PN::kRamAddress2, PN::kCycle1), StageId::k5);
+  add(key(PF::kRamInc, PN::kCycle2), StageId::k6b);
+  for (Input i : {Input::kLookupOutput, Input::kLeftLookupOperand, Input::kRightLookupOperand})
+    add(key(i, PN::kCycle2), StageId::k5);
+  add(key(Input::kFlagJump, PN::kCycle2), StageId::k6a);
+  add(key(InstructionFlag::kBranch, PN::kCycle2), StageId::k6a);
+  add(key(Input::kFlagWriteLookupOutputToRd, PN::kCycle2), StageId::k6a);
+  add(key(Input::kFlagVirtualInstruction, PN::kCycle2), StageId::k6a);
+  // Stage 3: the register values for the registers read-write checking (4); the rest for the
+  // bytecode's Val_3 and RAF (6a).
+  for (Input i : {Input::kRdWriteValue, Input::kRs1Value, Input::kRs2Value})
+    add(key(i, PN::kCycle3), StageId::k4);
+  for (Input i : {Input::kUnexpandedPc, Input::kPc, Input::kFlagVirtualInstruction,
+                  Input::kFlagIsFirstInSequence, Input::kImm})
+    add(key(i, PN::kCycle3), StageId::k6a);
+  for (InstructionFlag f :
+       {InstructionFlag::kIsNoop, InstructionFlag::kLeftOperandIsRs1Value,
+        InstructionFlag::kLeftOperandIsPc, InstructionFlag::kRightOperandIsRs2Value,
+        InstructionFlag::kRightOperandIsImm})
+    add(key(f, PN::kCycle3), StageId::k6a);
   (void)shape;
   return pending;
 }

@@ -3,6 +3,7 @@
 // not derived from the table under test.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "rill/zkvm/stages/stage_proof.hpp"
@@ -236,6 +237,29 @@ TEST(StageTable, ClaimWalk) {
       }
     }
   }
+}
+
+// Stages 1–3 have landed; their pending claims are exactly the ones no landed stage reads (the
+// claim walk checks the readers): stage 1's PC, UnexpandedPC, Imm and 13 circuit flags (16);
+// stage 2's RamVal, RamValFinal, RamRa ×2, RamInc, LookupOutput, the two lookup operands and four
+// flags (12); stage 3's 13 distinct claims.
+TEST(StageTable, StagesOneToThreeHaveLanded) {
+  EXPECT_EQ(landed_stages(), (std::vector<StageId>{StageId::k1, StageId::k2, StageId::k3}));
+  const ProtocolShape s = small_shape();
+  std::map<StageId, unsigned> by_emitter;
+  for (const PendingConsumer& p : pending_consumers(s)) {
+    for (const StageId id : landed_stages()) {
+      const std::vector<ClaimKey> out = stage_spec(id, s).outputs;
+      if (std::find(out.begin(), out.end(), p.claim) != out.end()) {
+        ++by_emitter[id];
+        break;
+      }
+    }
+  }
+  EXPECT_EQ(by_emitter[StageId::k1], 16u);
+  EXPECT_EQ(by_emitter[StageId::k2], 12u);
+  EXPECT_EQ(by_emitter[StageId::k3], 13u);
+  EXPECT_EQ(pending_consumers(s).size(), 16u + 12u + 13u);
 }
 
 TEST(StageTable, NewClaimsSkipRepeatsOfEarlierClaims) {
