@@ -77,10 +77,10 @@ Seed honest_seed(const GuestRun& run, const testing::RamTwistReference& ram,
 }
 
 void seed_accumulator(const Seed& s, OpeningAccumulator& acc) {
-  for (const auto& [name, value] : {std::pair{PN::kCycle1, s.r_c1}, std::pair{PN::kCycle2, s.r_c2},
-                                    std::pair{PN::kCycle4, s.r_c4},
-                                    std::pair{PN::kRamAddress2, s.r_a2},
-                                    std::pair{PN::kRegisterAddress4, s.r_a4}})
+  for (const auto& [name, value] :
+       {std::pair{PN::kCycle1, s.r_c1}, std::pair{PN::kCycle2, s.r_c2},
+        std::pair{PN::kCycle4, s.r_c4}, std::pair{PN::kRamAddress2, s.r_a2},
+        std::pair{PN::kRegisterAddress4, s.r_a4}})
     acc.points().set(name, value);
   acc.add({poly(Input::kLookupOutput), at(PN::kCycle2)}, s.lookup[0]);
   acc.add({poly(Input::kLeftLookupOperand), at(PN::kCycle2)}, s.lookup[1]);
@@ -158,10 +158,12 @@ TEST_P(Stage5OnTrace, VerifiesMatchesReferencesAndIsModeIndependent) {
   // Flags per row (reference §4.3, from the instruction kinds).
   for (unsigned t = 0; t < lookups::kNumTables; ++t)
     EXPECT_EQ(claim({poly(PolyFamily::kLookupTableFlag, t), at(PN::kCycle5)}),
-              testing::reference_mle(run.source, r_c5, [&](const Row& r, const Row&) {
-                const auto table = lookups::instruction_lookup(r.kind).table;
-                return Fr::from_u64(table && static_cast<unsigned>(*table) == t ? 1 : 0);
-              }))
+              testing::reference_mle(run.source, r_c5,
+                                     [&](const Row& r, const Row&) {
+                                       const auto table = lookups::instruction_lookup(r.kind).table;
+                                       return Fr::from_u64(
+                                           table && static_cast<unsigned>(*table) == t ? 1 : 0);
+                                     }))
         << "table " << t;
   EXPECT_EQ(claim({poly(PolyFamily::kInstructionRafFlag), at(PN::kCycle5)}),
             testing::reference_mle(run.source, r_c5, [&](const Row& r, const Row&) {
@@ -218,7 +220,7 @@ TEST_P(Stage5OnTrace, RejectsWrongInputsAWrongLookupOutputAndTamperedProofs) {
 
   for (int which = 0; which < 7; ++which) {
     Seed wrong = seed;
-    (which < 3 ? wrong.lookup[which]
+    (which < 3   ? wrong.lookup[which]
      : which < 6 ? wrong.ram_ra[which - 3]
                  : wrong.registers_val) += Fr::one();
     EXPECT_FALSE(verify(run, wrong, proof).ok()) << "wrong input " << which;
@@ -255,8 +257,7 @@ TEST_P(Stage5OnTrace, RejectsWrongInputsAWrongLookupOutputAndTamperedProofs) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Guests, Stage5OnTrace,
-                         ::testing::Values("fibonacci", "muldiv", "random"));
+INSTANTIATE_TEST_SUITE_P(Guests, Stage5OnTrace, ::testing::Values("fibonacci", "muldiv", "random"));
 
 }  // namespace
 }  // namespace rill::zkvm

@@ -7,7 +7,8 @@ namespace rill::zkvm {
 shout::LookupCycle lookup_cycle(const CycleRecord& record) {
   shout::LookupCycle c;
   c.index = record.lookup_index;
-  if (record.table != CycleRecord::kNoTable) c.table = static_cast<lookups::TableKind>(record.table);
+  if (record.table != CycleRecord::kNoTable)
+    c.table = static_cast<lookups::TableKind>(record.table);
   c.raf_flag = !record.interleaved;
   return c;
 }

@@ -76,10 +76,10 @@ class InstructionReadRafProver final : public StageProver {
 
   // r_c2: the eq point (big-endian, log T); log_chunk: w, the virtual chunk width (divides 64, a
   // union of whole phases); cycle_schedule: log T rounds; claim: the input claim above.
-  InstructionReadRafProver(const Fr& gamma, std::vector<Fr> r_c2, unsigned log_chunk,
-                           Schedule cycle_schedule, const Fr& claim,
-                           std::vector<unsigned> phase_lengths =
-                               shout::default_phase_lengths(kInstructionLogK));
+  InstructionReadRafProver(
+      const Fr& gamma, std::vector<Fr> r_c2, unsigned log_chunk, Schedule cycle_schedule,
+      const Fr& claim,
+      std::vector<unsigned> phase_lengths = shout::default_phase_lengths(kInstructionLogK));
 
   unsigned num_rounds() const override { return kInstructionLogK + log_t_; }
   unsigned degree() const override { return num_virtual_ + 2; }
@@ -95,6 +95,8 @@ class InstructionReadRafProver final : public StageProver {
   std::vector<ClaimKey> sidecar_claims() const override;
 
   const AddressProver& address_prover() const { return address_; }
+  // After the last round: the cycle factors at (r_a^5, r_c^5): ra_v (v < n_virtual), then cv.
+  std::vector<Fr> factor_evals() const { return cycle_->factor_evals(); }
   // Phase tables and the cycle kernel's small tables (bytes), for reports.
   std::size_t table_bytes() const { return address_.table_bytes(); }
 

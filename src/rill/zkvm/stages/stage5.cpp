@@ -39,9 +39,9 @@ StageVerification verify_stage5(const ProtocolShape& shape, const StageProof& pr
           flags.push_back(claims[{poly(PolyFamily::kLookupTableFlag, t), at(PN::kCycle5)}]);
         std::vector<Fr> ra_virtual;
         for (unsigned v = 0; v < shape.instruction_virtual_chunks; ++v)
-          ra_virtual.push_back(claims[{poly(PolyFamily::kInstructionRaVirtual, v),
-                                       at_chunk(PN::kInstructionAddress5,
-                                                shape.ra_virtual_log_k_chunk, v, PN::kCycle5)}]);
+          ra_virtual.push_back(claims[{
+              poly(PolyFamily::kInstructionRaVirtual, v),
+              at_chunk(PN::kInstructionAddress5, shape.ra_virtual_log_k_chunk, v, PN::kCycle5)}]);
         VerifierInstances instances;
         instances.push_back(std::make_unique<InstructionReadRafVerifier>(
             challenges.scalar("gamma_instruction_read_raf"), point(PN::kCycle2), inputs(0),
