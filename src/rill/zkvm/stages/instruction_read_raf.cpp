@@ -44,7 +44,6 @@ InstructionReadRafProver::InstructionReadRafProver(const Fr& gamma, std::vector<
                                                    const Fr& claim,
                                                    std::vector<unsigned> phase_lengths)
     : address_(gamma, phase_lengths),
-      gamma_(gamma),
       r_c2_(std::move(r_c2)),
       log_t_(static_cast<unsigned>(r_c2_.size())),
       log_chunk_(log_chunk),

@@ -97,7 +97,7 @@ class InstructionReadRafProver final : public StageProver {
   const AddressProver& address_prover() const { return address_; }
   // After the last round: the cycle factors at (r_a^5, r_c^5): ra_v (v < n_virtual), then cv.
   std::vector<Fr> factor_evals() const { return cycle_->factor_evals(); }
-  // Phase tables and the cycle kernel's small tables (bytes), for reports.
+  // Bytes held by the address rounds' phase tables now, for reports.
   std::size_t table_bytes() const { return address_.table_bytes(); }
 
  private:
@@ -108,7 +108,6 @@ class InstructionReadRafProver final : public StageProver {
 
   AddressProver address_;
   std::set<unsigned> phase_starts_;
-  Fr gamma_;
   std::vector<Fr> r_c2_;
   unsigned log_t_, log_chunk_, num_virtual_;
   HalvedEqTable cycle_eq_;
