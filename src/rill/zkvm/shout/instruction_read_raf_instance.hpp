@@ -1,8 +1,8 @@
 // The read-RAF address rounds as a sumcheck instance (sumcheck/instance.hpp), over Fr at the
 // protocol's XLEN = 32: LOG_K = 64 rounds of degree 2, one pass over the cycles at the first round
-// of every phase. Until the stage-5 orchestrator lands this lets the address rounds run through the
-// batched prover and verifier on their own (the cycle rounds, degree n_virtual + 2, come with the
-// engine's product kernels).
+// of every phase. It runs the address rounds alone through the batched prover and verifier (the
+// tests' harness); the whole instance, cycle rounds included, is
+// zkvm/stages/instruction_read_raf.hpp.
 //
 // Rounds bind the address bits most significant first (reference §3 stage 5a): the instance's
 // challenges r_0 … r_63 are r_a in order, no reversal.
