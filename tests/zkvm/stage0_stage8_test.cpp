@@ -86,7 +86,7 @@ OpeningAccumulator with_claim(const OpeningAccumulator& acc, const ClaimKey& key
 struct ProofBytes {
   std::vector<u8> stage0, stage8;
   Fr after;  // the transcript's next challenge after stage 8
-  u64 opening_passes = 0;
+  u64 commit_passes = 0, opening_passes = 0;
   friend bool operator==(const ProofBytes&, const ProofBytes&) = default;
 };
 
@@ -95,8 +95,10 @@ ProofBytes prove(const S& source, const ProtocolShape& shape, const OpeningAccum
                  std::size_t max_span = 1 << 12) {
   const DorySetup& setup = setup_for(shape);
   Transcript t("stage0-stage8-test");
+  const u64 start = source.stats().passes;
   const WitnessCommitments commitments = commit_stage0(source, setup, shape.one_hot, t, max_span);
   ProofBytes out;
+  out.commit_passes = source.stats().passes - start;
   out.stage0 = encode_commitments(commitment_values(commitments));
   const u64 before = source.stats().passes;
   const DoryProof proof = prove_stage8(source, setup, shape, commitments, acc, t, max_span);
@@ -175,6 +177,7 @@ TEST_P(Stage0Stage8, HonestProofVerifiesWithOneOpeningPass) {
   const CycleSource records(run.source, testing::record_context(run));
   const OpeningAccumulator acc = seeded_accumulator(run, shape, 1);
   const ProofBytes bytes = prove(records, shape, acc);
+  EXPECT_EQ(bytes.commit_passes, 1u);
   EXPECT_EQ(bytes.opening_passes, 1u);
   EXPECT_EQ(bytes.stage0.size(), committed_polys(shape.one_hot).size() * kCommitmentBytes);
   EXPECT_EQ(bytes.stage8.size(), dory_proof_bytes(stage8_matrix_shape(shape).rounds()));
