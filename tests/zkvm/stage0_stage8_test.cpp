@@ -312,6 +312,14 @@ TEST_P(Stage0Stage8, TamperedBytesAreRejectedWithoutACrash) {
   ProofBytes empty = bytes;
   empty.stage8.clear();
   EXPECT_FALSE(verify(shape, acc, empty).ok());
+  {  // One commitment too few reaching the verifier: a rejection.
+    Transcript t("stage0-stage8-test");
+    std::vector<GT> commitments = *decode_commitments(bytes.stage0, shape.one_hot);
+    commitments.pop_back();
+    const StageVerification v = verify_stage8(setup_for(shape).verifier(), shape, commitments, acc,
+                                              *decode_stage8_proof(bytes.stage8, shape), t);
+    EXPECT_FALSE(v.ok());
+  }
   // Two commitments swapped: valid group elements, wrong order.
   ProofBytes swapped = bytes;
   std::swap_ranges(swapped.stage0.begin(), swapped.stage0.begin() + kCommitmentBytes,
