@@ -54,8 +54,24 @@ ScopedSelfCheckOff::ScopedSelfCheckOff() { ++self_check_off_depth; }
 ScopedSelfCheckOff::~ScopedSelfCheckOff() { --self_check_off_depth; }
 bool self_check_enabled() { return self_check_off_depth == 0; }
 
+namespace {
+
+// p at declared degree d: the coefficients above d must be zero (an instance that declared a
+// higher degree than the round's, with a polynomial of the round's degree).
+UniPoly truncated_to(const UniPoly& p, unsigned d) {
+  std::vector<Fr> c = p.coeffs();
+  RILL_CHECK(d >= 1, "round polynomials must have degree >= 1");
+  for (std::size_t i = d + 1; i < c.size(); ++i)
+    RILL_CHECK(c[i].is_zero(), "a round polynomial above the round's degree");
+  c.resize(d + 1, Fr::zero());
+  return UniPoly(std::move(c));
+}
+
+}  // namespace
+
 BatchedProverOutput prove_batched(std::span<const BatchItem> items, Transcript& transcript,
-                                  RoundHook* hook, const BatchLabels& labels) {
+                                  RoundHook* hook, const BatchLabels& labels,
+                                  std::span<const unsigned> round_degrees) {
   const bool self_check = self_check_enabled();
   RILL_CHECK(!items.empty(), "empty sumcheck batch");
   const unsigned total_rounds = max_rounds_of(items);
@@ -65,6 +81,7 @@ BatchedProverOutput prove_batched(std::span<const BatchItem> items, Transcript& 
     degree = std::max(degree, it.instance->degree());
   }
   RILL_CHECK(degree >= 1, "round polynomials must have degree >= 1");
+  RILL_CHECK(round_degrees.empty() || round_degrees.size() == total_rounds, "one degree per round");
   const std::vector<Fr> alpha = transcript.challenge_scalars(items.size());
 
   // own_claim[i]: instance i's running claim in its own terms; scaled[i]: its share of the
@@ -106,6 +123,7 @@ BatchedProverOutput prove_batched(std::span<const BatchItem> items, Transcript& 
         batched.add_scaled(alpha[i] * half, UniPoly(std::vector<Fr>{scaled[i]}));
       }
     }
+    if (!round_degrees.empty()) batched = truncated_to(batched, round_degrees[round]);
     const CompressedUniPoly compressed = batched.compress();
     transcript.append_scalars(kSumcheckPolyLabel, compressed.coeffs_except_linear());
     const Fr r = transcript.challenge_scalar();
@@ -141,7 +159,8 @@ std::string_view to_string(SumcheckFailure failure) {
 }
 
 SumcheckVerification verify_batched(std::span<const VerifierItem> items,
-                                    const BatchedSumcheckProof& proof, Transcript& transcript) {
+                                    const BatchedSumcheckProof& proof, Transcript& transcript,
+                                    std::span<const unsigned> round_degrees) {
   SumcheckVerification result;
   if (items.empty()) {
     result.failure = SumcheckFailure::kEmptyBatch;
@@ -159,8 +178,13 @@ SumcheckVerification verify_batched(std::span<const VerifierItem> items,
   if (degree == 0) result.failure = SumcheckFailure::kDegreeMismatch;
   if (proof.round_polys.size() != total_rounds)
     result.failure = SumcheckFailure::kRoundCountMismatch;
-  for (const auto& p : proof.round_polys)
-    if (p.degree() != degree) result.failure = SumcheckFailure::kDegreeMismatch;
+  if (!round_degrees.empty() && round_degrees.size() != total_rounds)
+    result.failure = SumcheckFailure::kRoundCountMismatch;
+  for (std::size_t g = 0; g < proof.round_polys.size() && !result.failure; ++g) {
+    const unsigned want = round_degrees.empty() ? degree : round_degrees[g];
+    if (want == 0 || proof.round_polys[g].degree() != want)
+      result.failure = SumcheckFailure::kDegreeMismatch;
+  }
   if (result.failure) return result;
 
   for (const auto& it : items)

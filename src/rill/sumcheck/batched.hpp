@@ -66,8 +66,13 @@ struct BatchLabels {
   std::span<const std::string_view> instances;
 };
 
+// round_degrees (one per global round, or empty): round g's polynomial is sent at degree
+// round_degrees[g], the highest degree among the instances active in round g (a stage reads it
+// from its table), instead of the batch's highest degree in every round. Each active instance's
+// polynomial must then have no nonzero coefficient above it (a prover bug otherwise).
 BatchedProverOutput prove_batched(std::span<const BatchItem> items, Transcript& transcript,
-                                  RoundHook* hook = nullptr, const BatchLabels& labels = {});
+                                  RoundHook* hook = nullptr, const BatchLabels& labels = {},
+                                  std::span<const unsigned> round_degrees = {});
 
 // While an object of this type lives, prove_batched on this thread skips the self-check. Only for
 // tests that prove false claims on purpose (the verifier must reject them); nests.
@@ -119,8 +124,10 @@ struct SumcheckVerification {
   bool ok() const { return !failure.has_value(); }
 };
 
-// Never aborts on a malformed proof: every problem is a SumcheckFailure.
+// Never aborts on a malformed proof: every problem is a SumcheckFailure. round_degrees as for
+// prove_batched: the degree each round's polynomial must have.
 SumcheckVerification verify_batched(std::span<const VerifierItem> items,
-                                    const BatchedSumcheckProof& proof, Transcript& transcript);
+                                    const BatchedSumcheckProof& proof, Transcript& transcript,
+                                    std::span<const unsigned> round_degrees = {});
 
 }  // namespace rill

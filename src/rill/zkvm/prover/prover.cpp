@@ -86,6 +86,41 @@ VerifyResult verify(const riscv::Machine& machine, std::span<const u8> input,
     return result;
   }
   result.stage_digests.push_back(transcript.state());
+  const ProtocolShape shape = proof.shape();
+  // Init(r_a^2) from the program image and the input (never from the proof); K_ram was checked
+  // against the statement, so every image word has an index below K_ram.
+  Fr init_at_r_a2;
+  try {
+    init_at_r_a2 = initial_ram_mle(machine.program(), layout, input,
+                                   *accumulator.points().find(PointName::kRamAddress2));
+  } catch (const std::exception& e) {
+    result.reason = e.what();
+    return result;
+  }
+  const shout::BytecodeValues bytecode(machine.bytecode());  // recomputed from the ELF
+  // Records a verified stage's digest, or the reason it failed.
+  const auto accept = [&](const StageVerification& verdict) {
+    if (!verdict.ok()) {
+      result.reason = *verdict.failure;
+      return false;
+    }
+    result.stage_digests.push_back(transcript.state());
+    return true;
+  };
+  if (!accept(
+          verify_stage4(shape, proof.stage(StageId::k4), init_at_r_a2, transcript, accumulator)))
+    return result;
+  if (!accept(verify_stage5(shape, proof.stage(StageId::k5), transcript, accumulator)))
+    return result;
+  Stage6aCarry carry;
+  if (!accept(verify_stage6a(shape, bytecode, proof.stage(StageId::k6a), transcript, accumulator,
+                             carry)))
+    return result;
+  if (!accept(verify_stage6b(shape, bytecode, carry, proof.stage(StageId::k6b), transcript,
+                             accumulator)))
+    return result;
+  if (!accept(verify_stage7(shape, proof.stage(StageId::k7), transcript, accumulator)))
+    return result;
   result.ok = true;
   return result;
 }

@@ -17,11 +17,17 @@
 #include "rill/zkvm/prover/options.hpp"
 #include "rill/zkvm/prover/proof.hpp"
 #include "rill/zkvm/prover/statement.hpp"
+#include "rill/zkvm/shout/bytecode_values.hpp"
 #include "rill/zkvm/stages/stage1.hpp"
 #include "rill/zkvm/stages/stage2.hpp"
 #include "rill/zkvm/stages/stage3.hpp"
+#include "rill/zkvm/stages/stage4.hpp"
+#include "rill/zkvm/stages/stage5.hpp"
+#include "rill/zkvm/stages/stage6.hpp"
+#include "rill/zkvm/stages/stage7.hpp"
 #include "rill/zkvm/stages/stage_context.hpp"
 #include "rill/zkvm/witness/cycle_record.hpp"
+#include "rill/zkvm/witness/ram_mles.hpp"
 
 namespace rill::zkvm {
 
@@ -108,6 +114,23 @@ ProveResult prove(const riscv::Machine& machine, std::span<const u8> input,
             [&] { return prove_stage2(ctx, stage2_inputs); });
   run_stage("stage 3: shift, instruction input, registers claim reduction",
             [&] { return prove_stage3(ctx); });
+  // Init(r_a^2) from the program image and the input, as the verifier computes it.
+  const Fr init_at_r_a2 = initial_ram_mle(machine.program(), machine.layout(), input,
+                                          *accumulator.points().find(PointName::kRamAddress2));
+  run_stage("stage 4: registers read-write, RAM value check",
+            [&] { return prove_stage4(ctx, init_at_r_a2); });
+  run_stage("stage 5: instruction read-RAF, RAM RA reduction, registers value evaluation",
+            [&] { return prove_stage5(ctx); });
+  const shout::BytecodeValues bytecode(machine.bytecode());
+  Stage6aCarry carry;
+  run_stage("stage 6a: bytecode read-RAF and booleanity, address rounds", [&] {
+    Stage6aOutput out = prove_stage6a(ctx, bytecode);
+    carry = out.carry;
+    return std::move(out.out);
+  });
+  run_stage("stage 6b: bytecode read-RAF, booleanity, RA virtualization, Inc reduction",
+            [&] { return prove_stage6b(ctx, bytecode, carry); });
+  run_stage("stage 7: Hamming-weight claim reduction", [&] { return prove_stage7(ctx); });
   return result;
 }
 

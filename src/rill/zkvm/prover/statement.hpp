@@ -15,7 +15,7 @@ namespace rill::zkvm {
 // Version history: 1, stage 1 only; 2, the container carries the claimed output bytes and panic
 // flag, so a proof file states its own public outputs; 3, the stage table: K_bc in the header, one
 // codec for every stage (per-round degrees, counts from the table) (docs/proof-format.md).
-inline constexpr u32 kProofFormatVersion = 4;
+inline constexpr u32 kProofFormatVersion = 5;
 inline constexpr std::string_view kTranscriptLabel = "rill";
 
 struct Statement {

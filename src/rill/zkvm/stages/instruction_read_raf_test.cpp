@@ -127,7 +127,9 @@ TEST(InstructionReadRaf, WholeInstanceAgainstBruteForce) {
                          first.out.proof))
         << "w " << w;
 
-    // Rejections: wrong input claim, flag, RAF flag, ra claim; a tampered address round.
+    // Rejections: wrong input claim, flag, RAF flag, ra claim; a tampered address round. The
+    // prover of a false claim must reach the verifier, past its own self-check.
+    const ScopedSelfCheckOff cheating_prover;
     std::array<Fr, 3> wrong_inputs = inputs;
     wrong_inputs[2] += Fr::one();
     EXPECT_FALSE(verifies(InstructionReadRafVerifier(s.gamma, s.r_c2, wrong_inputs, flags, raf, ra),

@@ -61,7 +61,8 @@ StageOutput prove_stage(ProverContext<S>& ctx, const StageSpec& spec,
     ProgressRoundHook progress(&driver, label, spec.total_rounds());
     std::vector<std::string_view> names;
     for (const InstanceSpec& inst : spec.instances) names.push_back(inst.name);
-    return prove_batched(items, ctx.transcript, &progress, BatchLabels{label, names});
+    const std::vector<unsigned> degrees = spec.round_degrees();
+    return prove_batched(items, ctx.transcript, &progress, BatchLabels{label, names}, degrees);
   }();
   unsigned sidecar_passes = 0;
   StageOutput out;

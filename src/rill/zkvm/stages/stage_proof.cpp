@@ -41,7 +41,9 @@ void write_stage_proof(ByteWriter& w, const StageProof& proof, const ProtocolSha
   w.uint(stage_tag(proof.id), 1);
   for (std::size_t g = 0; g < degrees.size(); ++g) {
     const CompressedUniPoly& p = proof.sumcheck.round_polys[g];
-    RILL_CHECK_EQ(p.degree(), std::size_t{degrees[g]}, "round polynomial at the table's degree");
+    RILL_CHECK(p.degree() == degrees[g],
+               fmt::format("{} round {}: round polynomial of degree {}, the table's is {}",
+                           stage_name(proof.id), g, p.degree(), degrees[g]));
     for (const Fr& c : p.coeffs_except_linear()) write_field(w, c);
   }
   for (const Fr& c : proof.claims) write_field(w, c);
@@ -185,7 +187,8 @@ StageVerification verify_stage(const StageSpec& spec, const StageProof& proof,
     RILL_CHECK_EQ(instances[i]->num_rounds(), spec.instances[i].rounds(), "verifier rounds");
     items.push_back({instances[i].get(), spec.instances[i].offset});
   }
-  const SumcheckVerification sumcheck = verify_batched(items, proof.sumcheck, transcript);
+  const std::vector<unsigned> degrees = spec.round_degrees();
+  const SumcheckVerification sumcheck = verify_batched(items, proof.sumcheck, transcript, degrees);
   if (!sumcheck.ok()) {
     result.failure = fmt::format("{} sumcheck: {}", name, to_string(*sumcheck.failure));
     return result;

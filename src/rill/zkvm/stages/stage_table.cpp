@@ -218,6 +218,7 @@ StageSpec stage4(const ProtocolShape& s) {
       key(PF::kRamRa, PN::kRamAddress2, PN::kCycle4),
       key(PF::kRamInc, PN::kCycle4),
   };
+  st.landed = true;
   return st;
 }
 
@@ -255,6 +256,7 @@ StageSpec stage5(const ProtocolShape& s) {
   st.outputs.push_back(key(PF::kRamRa, PN::kRamAddress2, PN::kCycle5));
   st.outputs.push_back(key(PF::kRdInc, PN::kCycle5));
   st.outputs.push_back(key(PF::kRdWa, PN::kRegisterAddress4, PN::kCycle5));
+  st.landed = true;
   return st;
 }
 
@@ -276,6 +278,7 @@ StageSpec stage6a(const ProtocolShape& s) {
                {PN::kBooleanityAddress, n - s.one_hot.log_k_chunk, s.one_hot.log_k_chunk}};
   st.outputs = {key(PF::kBytecodeReadRafAddrClaim, PN::kBytecodeAddress),
                 key(PF::kBooleanityAddrClaim, PN::kBooleanityAddress)};
+  st.landed = true;
   return st;
 }
 
@@ -322,6 +325,7 @@ StageSpec stage6b(const ProtocolShape& s) {
                              virtualization_point(s, poly(PF::kInstructionRaChunk, i))));
   st.outputs.push_back(key(PF::kRamInc, PN::kCycle6));
   st.outputs.push_back(key(PF::kRdInc, PN::kCycle6));
+  st.landed = true;
   return st;
 }
 
@@ -339,6 +343,7 @@ StageSpec stage7(const ProtocolShape& s) {
   st.points = {{PN::kAddress7, 0, s.one_hot.log_k_chunk}};
   for (const PolyId id : committed_chunks(s))
     st.outputs.push_back(key(id, at(PN::kAddress7, PN::kCycle6)));
+  st.landed = true;
   return st;
 }
 
@@ -471,43 +476,12 @@ std::vector<ClaimKey> new_output_claims(StageId id, const ProtocolShape& shape) 
 }
 
 std::vector<PendingConsumer> pending_consumers(const ProtocolShape& shape) {
-  // The claims of the landed stages 1–3 whose readers have not landed, by reader (reference §3).
+  // Stages 1–7 have landed: the only claims without a landed reader are the committed ones that
+  // the final opening (stage 8) proves, RdInc and RamInc at r_c^6 and every committed one-hot
+  // chunk at (r_a^7 ‖ r_c^6).
   std::vector<PendingConsumer> pending;
-  const auto add = [&](ClaimKey k, StageId reader) { pending.push_back({k, reader}); };
-  // Stage 1 @ r_c^1, read by the bytecode read-RAF only (Val_1 and the RAF term): PC,
-  // UnexpandedPC, Imm and every circuit flag, OpFlags(IsFirstInSequence) included (no R1CS row
-  // reads it). Stages 2 and 3 read the other stage-1 claims.
-  add(key(Input::kPc, PN::kCycle1), StageId::k6a);
-  add(key(Input::kUnexpandedPc, PN::kCycle1), StageId::k6a);
-  add(key(Input::kImm, PN::kCycle1), StageId::k6a);
-  for (std::size_t i = index_of(Input::kFlagAddOperands); i < kNumInputs; ++i)
-    add(key(static_cast<Input>(i), PN::kCycle1), StageId::k6a);
-  // Stage 2: RAM claims for stages 4 (value check), 5 (RA claim reduction), 6b (Inc reduction);
-  // the lookup claims for the instruction read-RAF (5); the flags for the bytecode's Val_2 (6a).
-  add(key(PF::kRamVal, PN::kRamAddress2, PN::kCycle2), StageId::k4);
-  add(key(PF::kRamValFinal, PN::kRamAddress2), StageId::k4);
-  add(key(PF::kRamRa, PN::kRamAddress2, PN::kCycle2), StageId::k5);
-  add(key(PF::kRamRa, PN::kRamAddress2, PN::kCycle1), StageId::k5);
-  add(key(PF::kRamInc, PN::kCycle2), StageId::k6b);
-  for (Input i : {Input::kLookupOutput, Input::kLeftLookupOperand, Input::kRightLookupOperand})
-    add(key(i, PN::kCycle2), StageId::k5);
-  add(key(Input::kFlagJump, PN::kCycle2), StageId::k6a);
-  add(key(InstructionFlag::kBranch, PN::kCycle2), StageId::k6a);
-  add(key(Input::kFlagWriteLookupOutputToRd, PN::kCycle2), StageId::k6a);
-  add(key(Input::kFlagVirtualInstruction, PN::kCycle2), StageId::k6a);
-  // Stage 3: the register values for the registers read-write checking (4); the rest for the
-  // bytecode's Val_3 and RAF (6a).
-  for (Input i : {Input::kRdWriteValue, Input::kRs1Value, Input::kRs2Value})
-    add(key(i, PN::kCycle3), StageId::k4);
-  for (Input i : {Input::kUnexpandedPc, Input::kPc, Input::kFlagVirtualInstruction,
-                  Input::kFlagIsFirstInSequence, Input::kImm})
-    add(key(i, PN::kCycle3), StageId::k6a);
-  for (InstructionFlag f :
-       {InstructionFlag::kIsNoop, InstructionFlag::kLeftOperandIsRs1Value,
-        InstructionFlag::kLeftOperandIsPc, InstructionFlag::kRightOperandIsRs2Value,
-        InstructionFlag::kRightOperandIsImm})
-    add(key(f, PN::kCycle3), StageId::k6a);
-  (void)shape;
+  const StageSpec opening = stage8(shape);
+  for (const ClaimKey& k : opening.instances[0].inputs) pending.push_back({k, StageId::k8});
   return pending;
 }
 
