@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 #include "cli_common.hpp"
@@ -168,9 +169,13 @@ Action add_bench_command(CLI::App& app) {
                  options.mode == zkvm::ProvingMode::kLinear ? "materialized" : "checkpointed");
       fmt::print("stage 1:          {:.3f} s, {:.1f} kHz, {} passes\n", stage.seconds, khz,
                  stage.passes);
-      for (std::size_t i = 1; i < result.stages.size(); ++i)
-        fmt::print("stage {}:          {:.3f} s, {} passes\n", i + 1, stage_seconds[i],
-                   stage_passes[i]);
+      // Labelled by the report's stage name ("stage 6a: …" → "stage 6a"), not by position: the
+      // eighth report is stage 7.
+      for (std::size_t i = 1; i < result.stages.size(); ++i) {
+        const std::string& name = result.stages[i].name;
+        fmt::print("{:<18}{:.3f} s, {} passes\n", name.substr(0, name.find(':')) + ":",
+                   stage_seconds[i], stage_passes[i]);
+      }
       fmt::print("tracked peak:     {:.2f} MiB\n", static_cast<double>(tracked_peak) / (1 << 20));
       if (checkpoints.total() != 0) {
         fmt::print("checkpoints:      {:.2f} MiB (images {:.2f}, logs {:.2f}, states {:.2f})\n",
@@ -181,7 +186,7 @@ Action add_bench_command(CLI::App& app) {
       }
       fmt::print("peak RSS:         {:.2f} MiB\n",
                  static_cast<double>(peak_rss_bytes()) / (1 << 20));
-      fmt::print("proof (1-3):      {} bytes\n", proof_bytes);
+      fmt::print("proof (1-7):      {} bytes\n", proof_bytes);
     }
     return kExitOk;
   };
