@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Peak-memory harness: runs `rill bench` (stage 1) under /usr/bin/time -v for each size and mode
-# and prints one JSON line per run: the bench's own report (cycles, T, seconds, kHz, tracked
-# high-water bytes, in-process peak RSS) plus max_rss_kib, the kernel's maximum resident set
-# size for the whole process (emulation and trace included).
+# Peak-memory harness: runs `rill bench` (the landed stages, 1–7) under /usr/bin/time -v for each
+# size and mode and prints one JSON line per run: the bench's own report (cycles, T, seconds, kHz,
+# tracked high-water bytes, in-process peak RSS) plus max_rss_kib, the kernel's maximum resident
+# set size for the whole process (emulation and trace included).
 #
 #   bench/peak_rss.sh BUILD_DIR [GUEST] [LOG_SIZES] [MODES] [THREADS]
 #   bench/peak_rss.sh build/release sha2_chain "16 18 20 22" "linear streaming" 1

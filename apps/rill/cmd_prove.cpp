@@ -1,7 +1,7 @@
 // `rill prove`: execute a guest and prove the execution with every stage this build has (today
-// stages 1–3: the Spartan outer sumcheck, product virtualization with the RAM read-write, RAF and
-// output check, the shift, instruction-input and claim reductions), then write the proof file
-// atomically.
+// stages 1–7: Spartan, RAM and registers read-write checking, instruction and bytecode read-RAF,
+// booleanity, RA virtualization and the claim reductions), then write the proof file atomically.
+// The commitments and the final opening (stages 0 and 8) are not yet in the proof.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -34,10 +34,11 @@ Action add_prove_command(CLI::App& app) {
       "prove",
       "Execute a guest and prove the execution. Both modes emit byte-identical proofs: 'linear'\n"
       "keeps the trace in memory (fastest); 'streaming' re-executes trace chunks from\n"
-      "checkpoints so memory grows like sqrt(T). This build proves stages 1-3 of the protocol\n"
-      "(Spartan outer, product virtualization, RAM read-write/RAF/output check, shift,\n"
-      "instruction input, claim reductions) only; their opening claims are not yet bound to\n"
-      "commitments, so a proof is not yet evidence of a correct execution.\n"
+      "checkpoints so memory grows like sqrt(T). This build proves stages 1-7 of the protocol\n"
+      "(Spartan, RAM and registers read-write checking, instruction and bytecode read-RAF,\n"
+      "booleanity, RA virtualization, claim reductions); the commitments and the final opening\n"
+      "(stages 0 and 8) are not yet in the proof, so the committed polynomials' claims are\n"
+      "unbound and a proof is not yet evidence of a correct execution.\n"
       "The proof is written to a temporary file next to OUTPUT and renamed over it; an OUTPUT\n"
       "that exists and is not a regular file (a symlink, FIFO, device) is refused. '-o -' writes\n"
       "the proof to standard output and the report to standard error.\n"

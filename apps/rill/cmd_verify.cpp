@@ -1,5 +1,6 @@
 // `rill verify`: check a proof file against the program and its input. The proof file states
-// the outputs it claims; the preprocessing is recomputed from the ELF.
+// the outputs it claims; the preprocessing is recomputed from the ELF. Checks stages 1–7; the
+// commitments and the final opening (stages 0 and 8) are not yet in the proof.
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -24,10 +25,11 @@ Action add_verify_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "verify",
       "Check a proof against the program, its input and the outputs the proof claims. The\n"
-      "preprocessing is recomputed from the ELF. This build checks stages 1-3 of the protocol "
-      "only\n"
-      "(see 'rill prove --help'). The proof must be a regular file of at most the size the\n"
-      "statement allows (the output region plus the stages' fixed bound, about 16 MiB).\n"
+      "preprocessing is recomputed from the ELF. This build checks stages 1-7 of the protocol;\n"
+      "the commitments and the final opening (stages 0 and 8) are not yet in the proof, so\n"
+      "'valid' is not yet evidence of a correct execution (see 'rill prove --help').\n"
+      "The proof must be a regular file of at most the size the statement allows (the output\n"
+      "region plus the stages' fixed bound, about 16 MiB).\n"
       "Exit code 0: valid; 1: invalid (the reason is printed), including a proof that does not\n"
       "parse; 2: usage or input error (an input longer than the input region, a proof path that\n"
       "is not a regular file or is over the limit).");
