@@ -4,7 +4,9 @@
 // proofs of false statements, another input or program, single-byte mutations of the container,
 // witnesses corrupted after the records are computed (caught by stages 2–7), and a panicking
 // guest. Stage 0/8 (commitments, final opening) are not wired into prove()/verify() yet, so the
-// claims pending for stage 8 are unbound today: the tests say where that gap shows.
+// claims pending for stage 8 are bound only by the final check of the stage that emits them, not
+// to any commitment: one changed value is rejected, two moved along that check are accepted
+// (Stage8Gap… documents it).
 #include <gtest/gtest.h>
 
 #include <algorithm>
