@@ -6,6 +6,12 @@
 
 namespace rill {
 
+namespace zkvm {
+template ProveResult prove<riscv::TraceSource>(const riscv::Machine&, std::span<const u8>,
+                                               const riscv::ExecutionSummary&,
+                                               const riscv::TraceSource&, const ProverOptions&);
+}  // namespace zkvm
+
 ProveReport prove(const riscv::Program& program, std::span<const std::uint8_t> input,
                   const ProveSettings& settings) {
   const auto phase = [&](std::string_view what) {

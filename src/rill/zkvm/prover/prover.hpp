@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "rill/riscv/execution.hpp"
+#include "rill/riscv/trace_source.hpp"
 #include "rill/transcript/transcript.hpp"
 #include "rill/util/parallel.hpp"
 #include "rill/util/rss.hpp"
@@ -133,6 +134,13 @@ ProveResult prove(const riscv::Machine& machine, std::span<const u8> input,
   run_stage("stage 7: Hamming-weight claim reduction", [&] { return prove_stage7(ctx); });
   return result;
 }
+
+// The one instantiation over the type-erased trace (the API and `rill bench`), compiled once in
+// api.cpp: it instantiates every stage's prover, the heaviest code to compile.
+extern template ProveResult prove<riscv::TraceSource>(const riscv::Machine&, std::span<const u8>,
+                                                      const riscv::ExecutionSummary&,
+                                                      const riscv::TraceSource&,
+                                                      const ProverOptions&);
 
 struct VerifyResult {
   bool ok = false;
