@@ -11,7 +11,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 for h in "$@"; do
   work=$build/corpus/$h
   mkdir -p "$work" "$build/artifacts/$h"
-  cp -n "$root/fuzz/corpus/$h"/* "$work"/ 2>/dev/null || true
+  # Overwrite: a committed seed (e.g. the honest proof of a new format) replaces a stale copy.
+  cp -f "$root/fuzz/corpus/$h"/* "$work"/ 2>/dev/null || true
   log=$build/fuzz_$h.log
   echo "fuzz: $h for ${seconds}s (log: $log)"
   # -rss_limit_mb: the harnesses stay far below; a leak or blow-up is a finding.
