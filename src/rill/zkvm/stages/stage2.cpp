@@ -5,9 +5,7 @@ namespace rill::zkvm {
 namespace stage2_detail {
 
 Fr claim_at(const OpeningAccumulator& acc, Input input, PointName point) {
-  const ClaimLookup found = acc.find({poly(input), at(point)});
-  RILL_CHECK(found.ok(), "a stage input claim is missing (the stage table orders them)");
-  return *found.value;
+  return earlier_claim(acc, {poly(input), at(point)});
 }
 
 }  // namespace stage2_detail

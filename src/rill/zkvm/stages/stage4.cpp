@@ -7,18 +7,6 @@ Schedule twist_cycle_schedule(unsigned log_t, const StageConfig& config) {
   return Schedule::half_split(log_t, kTwistReadWriteDegree, config.max_window);
 }
 
-Fr earlier_claim(const OpeningAccumulator& accumulator, const ClaimKey& key) {
-  const ClaimLookup found = accumulator.find(key);
-  RILL_CHECK(found.ok(), found.error);
-  return *found.value;
-}
-
-const std::vector<Fr>& earlier_point(const OpeningAccumulator& accumulator, PointName name) {
-  const std::vector<Fr>* point = accumulator.points().find(name);
-  RILL_CHECK(point != nullptr, "the point is produced by an earlier stage");
-  return *point;
-}
-
 StageVerification verify_stage4(const ProtocolShape& shape, const StageProof& proof,
                                 const Fr& init_at_r_a2, Transcript& transcript,
                                 OpeningAccumulator& accumulator) {

@@ -21,11 +21,6 @@ namespace rill::zkvm {
 // in streaming mode (the switch at ⌊log T / 2⌋ keeps the materialized arrays at about √T).
 Schedule twist_cycle_schedule(unsigned log_t, const StageConfig& config);
 
-// The claim `key` of an earlier stage; its absence is a prover bug (the stage table orders it).
-Fr earlier_claim(const OpeningAccumulator& accumulator, const ClaimKey& key);
-// A named point of an earlier stage (a prover bug when absent).
-const std::vector<Fr>& earlier_point(const OpeningAccumulator& accumulator, PointName name);
-
 template <RecordSource S>
 StageOutput prove_stage4(ProverContext<S>& ctx, const Fr& init_at_r_a2) {
   using PN = PointName;

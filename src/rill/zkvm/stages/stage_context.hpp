@@ -37,6 +37,19 @@ struct ProverContext {
   OpeningAccumulator& accumulator;
 };
 
+// The claim `key` of an earlier stage; its absence is a prover bug (the stage table orders it).
+inline Fr earlier_claim(const OpeningAccumulator& accumulator, const ClaimKey& key) {
+  const ClaimLookup found = accumulator.find(key);
+  RILL_CHECK(found.ok(), found.error);
+  return *found.value;
+}
+// A named point of an earlier stage (a prover bug when absent).
+inline const std::vector<Fr>& earlier_point(const OpeningAccumulator& accumulator, PointName name) {
+  const std::vector<Fr>* point = accumulator.points().find(name);
+  RILL_CHECK(point != nullptr, "the point is produced by an earlier stage");
+  return *point;
+}
+
 struct StageOutput {
   StageProof proof;
   unsigned passes = 0;  // passes over the trace, sidecar passes included
