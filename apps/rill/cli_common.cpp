@@ -190,7 +190,7 @@ void set_stage(const char* stage) { g_stage.store(stage, std::memory_order_relax
 const char* current_stage() { return g_stage.load(std::memory_order_relaxed); }
 
 std::string proven_stages() {
-  std::string out;
+  std::string out = "0";  // the commitments, which precede the stage table's stages
   for (const zkvm::StageId id : zkvm::landed_stages()) {
     if (!out.empty()) out += ", ";
     out += zkvm::stage_name(id).substr(std::string_view("stage ").size());

@@ -85,7 +85,8 @@ const char* current_stage();
 
 using rill::to_hex;  // util/hex.hpp
 
-// The stages this build proves, for reports: "1" or "1, 2, 3" (zkvm::landed_stages()).
+// The stages this build proves, for reports: "0, 1, 2, …, 8" (the commitments, then
+// zkvm::landed_stages()).
 std::string proven_stages();
 
 // Hex digits (an optional 0x prefix) as bytes, at most max_bytes: InputError on bad digits,

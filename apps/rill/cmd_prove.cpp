@@ -1,7 +1,7 @@
-// `rill prove`: execute a guest and prove the execution with every stage this build has (today
-// stages 1–7: Spartan, RAM and registers read-write checking, instruction and bytecode read-RAF,
-// booleanity, RA virtualization and the claim reductions), then write the proof file atomically.
-// The commitments and the final opening (stages 0 and 8) are not yet in the proof.
+// `rill prove`: execute a guest and prove the execution (stages 0–8: the commitments, Spartan,
+// RAM and registers read-write checking, instruction and bytecode read-RAF, booleanity, RA
+// virtualization, the claim reductions and the batched Dory opening), then write the proof file
+// atomically.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -34,11 +34,11 @@ Action add_prove_command(CLI::App& app) {
       "prove",
       "Execute a guest and prove the execution. Both modes emit byte-identical proofs: 'linear'\n"
       "keeps the trace in memory (fastest); 'streaming' re-executes trace chunks from\n"
-      "checkpoints so memory grows like sqrt(T). This build proves stages 1-7 of the protocol\n"
-      "(Spartan, RAM and registers read-write checking, instruction and bytecode read-RAF,\n"
-      "booleanity, RA virtualization, claim reductions); the commitments and the final opening\n"
-      "(stages 0 and 8) are not yet in the proof, so the committed polynomials' claims are\n"
-      "unbound and a proof is not yet evidence of a correct execution.\n"
+      "checkpoints so memory grows like sqrt(T). The proof covers the whole protocol: the\n"
+      "commitments (stage 0), Spartan, RAM and registers read-write checking, instruction and\n"
+      "bytecode read-RAF, booleanity, RA virtualization, claim reductions (stages 1-7) and the\n"
+      "batched Dory opening (stage 8). The Dory setup is loaded from ~/.cache/rill (or\n"
+      "$XDG_CACHE_HOME/rill), or generated and cached there on first use.\n"
       "The proof is written to a temporary file next to OUTPUT and renamed over it; an OUTPUT\n"
       "that exists and is not a regular file (a symlink, FIFO, device) is refused. '-o -' writes\n"
       "the proof to standard output and the report to standard error.\n"

@@ -1,6 +1,5 @@
 // `rill verify`: check a proof file against the program and its input. The proof file states
-// the outputs it claims; the preprocessing is recomputed from the ELF. Checks stages 1–7; the
-// commitments and the final opening (stages 0 and 8) are not yet in the proof.
+// the outputs it claims; the preprocessing is recomputed from the ELF. Checks every stage, 0–8.
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -25,9 +24,9 @@ Action add_verify_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "verify",
       "Check a proof against the program, its input and the outputs the proof claims. The\n"
-      "preprocessing is recomputed from the ELF. This build checks stages 1-7 of the protocol;\n"
-      "the commitments and the final opening (stages 0 and 8) are not yet in the proof, so\n"
-      "'valid' is not yet evidence of a correct execution (see 'rill prove --help').\n"
+      "preprocessing is recomputed from the ELF. Every stage is checked, from the commitments\n"
+      "(stage 0) to the batched Dory opening (stage 8). The Dory setup is loaded from the same\n"
+      "cache as 'rill prove' uses (generated on first use).\n"
       "The proof must be a regular file of at most the size the statement allows (the output\n"
       "region plus the stages' fixed bound, about 16 MiB).\n"
       "Exit code 0: valid; 1: invalid (the reason is printed), including a proof that does not\n"

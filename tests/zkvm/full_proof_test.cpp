@@ -1,12 +1,10 @@
-// Full proofs (stages 1–7, proof format v5) end to end through prove() and verify(): canonical
+// Whole proofs (stages 0–8, proof format v6) end to end through prove() and verify(): canonical
 // guests and random programs verify, their bytes are identical across modes, threads and chunk
 // sizes, and the verifier's per-stage digests are the prover's. Soundness through the verifier:
-// proofs of false statements, another input or program, single-byte mutations of the container,
-// witnesses corrupted after the records are computed (caught by stages 2–7), and a panicking
-// guest. Stage 0/8 (commitments, final opening) are not wired into prove()/verify() yet, so the
-// claims pending for stage 8 are bound only by the final check of the stage that emits them, not
-// to any commitment: one changed value is rejected, two moved along that check are accepted
-// (Stage8Gap… documents it).
+// proofs of false statements, another input or program, single-byte mutations of the container
+// (none is accepted), committed claims moved consistently with every sumcheck (caught by the final
+// opening), witnesses corrupted after the records are computed (caught by stages 2–8), and a
+// panicking guest.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -28,13 +26,9 @@ namespace {
 
 using testing::GuestRun;
 
-ProveResult prove_run(const GuestRun& run, const ProverOptions& options) {
-  return prove(*run.machine, run.input, run.summary, run.source, options);
-}
-
-VerifyResult verify_run(const GuestRun& run, const Proof& proof) {
-  return verify(*run.machine, run.input, run.summary.output, run.summary.panicked, proof);
-}
+using testing::prove_run;
+using testing::verify_run;
+using testing::verify_statement;
 
 bool starts_with(const std::string& s, const std::string& prefix) {
   return s.rfind(prefix, 0) == 0;
@@ -68,8 +62,9 @@ class FullProofOnTrace : public ::testing::TestWithParam<Program> {};
 
 TEST_P(FullProofOnTrace, VerifiesAndIsIdenticalAcrossModesThreadsAndChunks) {
   const GuestRun run = GetParam().make();
-  const std::size_t stages = landed_stages().size();  // 1, 2, 3, 4, 5, 6a, 6b, 7
-  ASSERT_EQ(stages, 8u);
+  const std::size_t sections = sumcheck_stages().size();  // 1, 2, 3, 4, 5, 6a, 6b, 7
+  ASSERT_EQ(sections, 8u);
+  const std::size_t stages = sections + 2;  // and stage 0 (commitments), stage 8 (opening)
   std::vector<u8> reference;
   for (ProvingMode mode : {ProvingMode::kLinear, ProvingMode::kStreaming})
     for (unsigned threads : {1u, 2u})
@@ -79,7 +74,7 @@ TEST_P(FullProofOnTrace, VerifiesAndIsIdenticalAcrossModesThreadsAndChunks) {
         const Threads limit(threads);
         const ProveResult result = prove_run(run, ProverOptions{.mode = mode, .chunk_size = chunk});
         ASSERT_EQ(result.mode, mode) << where;
-        ASSERT_EQ(result.proof.stages.size(), stages) << where;
+        ASSERT_EQ(result.proof.stages.size(), sections) << where;
         ASSERT_EQ(result.stages.size(), stages) << where;
         const std::vector<u8> bytes = serialize(result.proof);
         if (reference.empty()) {
@@ -127,21 +122,21 @@ TEST(FullProof, ProofIsRejectedForAnyOtherStatement) {
   // Another output: one byte changed, one byte more, none.
   std::vector<u8> other_output = run.summary.output;
   other_output[0] ^= 1;
-  EXPECT_FALSE(verify(machine, run.input, other_output, false, proof).ok);
+  EXPECT_FALSE(verify_statement(machine, run.input, other_output, false, proof).ok);
   std::vector<u8> longer = run.summary.output;
   longer.push_back(0);
-  EXPECT_FALSE(verify(machine, run.input, longer, false, proof).ok);
-  EXPECT_FALSE(verify(machine, run.input, std::vector<u8>{}, false, proof).ok);
+  EXPECT_FALSE(verify_statement(machine, run.input, longer, false, proof).ok);
+  EXPECT_FALSE(verify_statement(machine, run.input, std::vector<u8>{}, false, proof).ok);
   // The panic flag flipped.
-  EXPECT_FALSE(verify(machine, run.input, run.summary.output, true, proof).ok);
+  EXPECT_FALSE(verify_statement(machine, run.input, run.summary.output, true, proof).ok);
   // Another input.
   std::vector<u8> other_input = run.input;
   other_input[0] ^= 1;
-  EXPECT_FALSE(verify(machine, other_input, run.summary.output, false, proof).ok);
+  EXPECT_FALSE(verify_statement(machine, other_input, run.summary.output, false, proof).ok);
 
   // Another program: a different guest ELF.
   const GuestRun other = muldiv();
-  EXPECT_FALSE(verify(*other.machine, run.input, run.summary.output, false, proof).ok);
+  EXPECT_FALSE(verify_statement(*other.machine, run.input, run.summary.output, false, proof).ok);
   // Another program of the same expanded-bytecode size, so the K_bc check does not decide it:
   // the stages must.
   const GuestRun a = random_a();
@@ -150,7 +145,7 @@ TEST(FullProof, ProofIsRejectedForAnyOtherStatement) {
   const Proof proof_a = prove_run(a, ProverOptions{}).proof;
   ASSERT_TRUE(verify_run(a, proof_a).ok);
   ASSERT_EQ(a.summary.output, b.summary.output);  // both empty
-  const VerifyResult v = verify(*b.machine, a.input, a.summary.output, false, proof_a);
+  const VerifyResult v = verify_statement(*b.machine, a.input, a.summary.output, false, proof_a);
   EXPECT_FALSE(v.ok);
   EXPECT_TRUE(starts_with(v.reason, "stage ")) << v.reason;
 }
@@ -162,62 +157,37 @@ TEST(FullProof, ProofsOfFalseStatementsAreRejected) {
   const ScopedSelfCheckOff cheating_prover;
   riscv::ExecutionSummary lie = run.summary;
   lie.output[0] ^= 1;
-  const Proof false_output = prove(*run.machine, run.input, lie, run.source, ProverOptions{}).proof;
-  const VerifyResult v1 = verify(*run.machine, run.input, lie.output, lie.panicked, false_output);
+  const DorySetup& setup = shared_dory_setup(run_shape(*run.machine, run.summary));
+  const Proof false_output =
+      prove(*run.machine, run.input, lie, run.source, ProverOptions{}, setup).proof;
+  const VerifyResult v1 =
+      verify_statement(*run.machine, run.input, lie.output, lie.panicked, false_output);
   EXPECT_FALSE(v1.ok);
   EXPECT_TRUE(starts_with(v1.reason, "stage 2")) << v1.reason;  // the RAM output check
 
   riscv::ExecutionSummary panicked = run.summary;
   panicked.panicked = true;
   const Proof false_panic =
-      prove(*run.machine, run.input, panicked, run.source, ProverOptions{}).proof;
-  const VerifyResult v2 = verify(*run.machine, run.input, run.summary.output, true, false_panic);
+      prove(*run.machine, run.input, panicked, run.source, ProverOptions{}, setup).proof;
+  const VerifyResult v2 =
+      verify_statement(*run.machine, run.input, run.summary.output, true, false_panic);
   EXPECT_FALSE(v2.ok);
   EXPECT_TRUE(starts_with(v2.reason, "stage 2")) << v2.reason;
 }
 
-// Byte ranges of the serialized proof that hold the values of claims pending for stage 8.
-struct ByteRange {
-  std::size_t begin, end;
-  std::string what;
-};
-
-std::vector<ByteRange> pending_claim_ranges(const Proof& proof, std::size_t total_bytes) {
-  const ProtocolShape shape = proof.shape();
-  std::set<ClaimKey> pending;
-  for (const PendingConsumer& p : pending_consumers(shape)) pending.insert(p.claim);
-  // Header: magic, version, T, K_ram, K_bc, output length, output, panic flag.
-  std::size_t offset = 8 + 4 + 8 + 8 + 8 + 4 + proof.output.size() + 1;
-  std::vector<ByteRange> ranges;
-  for (const StageId id : landed_stages()) {
-    const std::size_t section = stage_proof_bytes(id, shape);
-    const std::vector<ClaimKey> claims = new_output_claims(id, shape);
-    std::size_t at = offset + section - 32 * claims.size();  // the claims end the section
-    for (const ClaimKey& key : claims) {
-      if (pending.contains(key))
-        ranges.push_back({at, at + 32, std::string(stage_name(id)) + ": " + claim_name(key)});
-      at += 32;
-    }
-    offset += section;
-  }
-  EXPECT_EQ(offset, total_bytes) << "the container layout";
-  return ranges;
-}
-
-TEST(FullProof, SingleByteMutationsAreRejectedExceptInPendingStage8Claims) {
+// Every part of the container is bound: a single changed byte anywhere (every header position
+// and a seeded sample of 2,000 others, covering the commitments, the stage sections and the
+// opening) either fails to decode or is rejected by the verifier; so is every claim plus one.
+TEST(FullProof, SingleByteMutationsAreRejected) {
   const GuestRun run = fibonacci();
   const Proof proof = prove_run(run, ProverOptions{}).proof;
   const std::vector<u8> bytes = serialize(proof);
-  const std::size_t header = 8 + 4 + 8 + 8 + 8 + 4 + proof.output.size() + 1;
-  const std::vector<ByteRange> pending = pending_claim_ranges(proof, bytes.size());
-  ASSERT_FALSE(pending.empty());
-  const auto pending_range = [&](std::size_t p) -> const ByteRange* {
-    for (const ByteRange& r : pending)
-      if (p >= r.begin && p < r.end) return &r;
-    return nullptr;
-  };
+  std::size_t total = 0;
+  for (const ProofSection& section : proof_sections(proof)) total += section.bytes;
+  ASSERT_EQ(total, bytes.size());
+  const std::size_t header = proof_sections(proof).front().bytes;
+  ASSERT_EQ(header, 8u + 4 + 8 + 8 + 8 + 4 + proof.output.size() + 1);
 
-  // Every header position, and a seeded sample of 2,000 others.
   std::vector<std::size_t> positions;
   for (std::size_t p = 0; p < header; ++p) positions.push_back(p);
   std::vector<std::size_t> rest;
@@ -226,12 +196,10 @@ TEST(FullProof, SingleByteMutationsAreRejectedExceptInPendingStage8Claims) {
   std::sample(rest.begin(), rest.end(), std::back_inserter(positions), 2000, rng);
   ASSERT_GE(positions.size(), header + 2000);
 
-  std::size_t undecodable = 0, rejected = 0, in_pending = 0;
-  std::vector<std::size_t> accepted;
+  std::size_t undecodable = 0, rejected = 0;
   for (const std::size_t p : positions) {
     std::vector<u8> mutated = bytes;
     mutated[p] ^= static_cast<u8>(1 + rng() % 255);
-    if (pending_range(p) != nullptr) ++in_pending;
     const ProofDecoding decoded = deserialize(mutated);
     if (!decoded.proof) {
       EXPECT_FALSE(decoded.error.empty());
@@ -239,55 +207,68 @@ TEST(FullProof, SingleByteMutationsAreRejectedExceptInPendingStage8Claims) {
       continue;
     }
     // As rill::verify does: the statement is the one the proof states.
-    const VerifyResult v = verify(*run.machine, run.input, decoded.proof->output,
-                                  decoded.proof->panicked, *decoded.proof);
-    if (v.ok) {
-      accepted.push_back(p);
-    } else {
-      EXPECT_FALSE(v.reason.empty());
-      ++rejected;
-    }
-  }
-  // The documented gap: a claim on a committed polynomial pending for stage 8 (RdInc, RamInc at
-  // r_c^6; the one-hot chunks at (r_a^7 ‖ r_c^6)) is read by no landed stage, so a changed value
-  // that is still canonical is accepted until the final opening binds it. Every accepted
-  // mutation must lie in such a claim; anywhere else it is a soundness bug.
-  for (const std::size_t p : accepted) {
-    const ByteRange* r = pending_range(p);
-    EXPECT_NE(r, nullptr) << "a mutation of byte " << p << " outside the pending claims verifies";
-    EXPECT_GE(p, header);
+    const VerifyResult v = verify_statement(*run.machine, run.input, decoded.proof->output,
+                                            decoded.proof->panicked, *decoded.proof);
+    EXPECT_FALSE(v.ok) << "a mutation of byte " << p << " verifies";
+    EXPECT_FALSE(v.reason.empty());
+    if (!v.ok) ++rejected;
   }
   std::cout << "[ byte flips ] " << positions.size() << " positions (" << header << " header), "
-            << undecodable << " fail to decode, " << rejected << " rejected, " << accepted.size()
-            << " accepted (allowed only in pending stage-8 claims; " << in_pending
-            << " flips landed in the " << pending.size() << " pending claims, "
-            << 32 * pending.size() << " of " << bytes.size() << " bytes)\n";
-  EXPECT_EQ(undecodable + rejected + accepted.size(), positions.size());
+            << undecodable << " fail to decode, " << rejected << " rejected, of " << bytes.size()
+            << " bytes\n";
+  EXPECT_EQ(undecodable + rejected, positions.size());
 
-  // Each claim's value plus one, one at a time: rejected, the pending ones too. A claim pending
-  // for stage 8 is already an input of the final check of the stage that emits it (stage 6b's Inc
-  // reduction, stage 7's Hamming-weight reduction), so one changed value is caught there; what
-  // stage 8 adds is binding these values to the committed polynomials (a prover choosing them
-  // consistently with those final checks is caught only by the opening).
+  // Each claim's value plus one, one at a time: rejected (by the stage that emits it when its
+  // final check reads the claim, else by the later stage that reads it), the committed claims
+  // for stage 8 included.
   const ProtocolShape shape = proof.shape();
-  std::set<ClaimKey> pending_keys;
-  for (const PendingConsumer& pc : pending_consumers(shape)) pending_keys.insert(pc.claim);
-  std::size_t pending_checked = 0;
-  for (const StageId id : landed_stages()) {
+  for (const StageId id : sumcheck_stages()) {
     const std::vector<ClaimKey> claims = new_output_claims(id, shape);
     for (std::size_t c = 0; c < claims.size(); ++c) {
       Proof changed = proof;
       changed.stage(id).claims[c] += Fr::one();
       const VerifyResult v = verify_run(run, changed);
       EXPECT_FALSE(v.ok) << stage_name(id) << " " << claim_name(claims[c]);
-      if (pending_keys.contains(claims[c])) {
-        EXPECT_TRUE(starts_with(v.reason, std::string(stage_name(id)) + " sumcheck"))
-            << claim_name(claims[c]) << ": " << v.reason;
-        ++pending_checked;
-      }
+      EXPECT_TRUE(starts_with(v.reason, "stage ")) << claim_name(claims[c]) << ": " << v.reason;
     }
   }
-  EXPECT_EQ(pending_checked, pending_keys.size());
+}
+
+// Parts of two honest proofs of different statements do not combine: the commitments or the
+// opening of another run's proof, or two commitments swapped, are rejected.
+TEST(FullProof, CommitmentsAndOpeningAreBoundToTheRestOfTheProof) {
+  const GuestRun run = fibonacci();
+  const GuestRun other = testing::run_guest("fibonacci", 21);
+  const Proof proof = prove_run(run, ProverOptions{}).proof;
+  const Proof other_proof = prove_run(other, ProverOptions{}).proof;
+  ASSERT_EQ(proof.shape().log_t, other_proof.shape().log_t);
+  ASSERT_EQ(proof.commitments.size(), other_proof.commitments.size());
+
+  Proof foreign_opening = proof;
+  foreign_opening.opening = other_proof.opening;
+  const VerifyResult a = verify_run(run, foreign_opening);
+  EXPECT_FALSE(a.ok);
+  EXPECT_TRUE(starts_with(a.reason, "stage 8")) << a.reason;
+
+  // Commitments change the transcript, so a foreign or reordered set derails stage 1 already.
+  Proof foreign_commitments = proof;
+  foreign_commitments.commitments = other_proof.commitments;
+  EXPECT_FALSE(verify_run(run, foreign_commitments).ok);
+  Proof swapped = proof;
+  std::swap(swapped.commitments[2], swapped.commitments[3]);
+  EXPECT_FALSE(verify_run(run, swapped).ok);
+}
+
+// A setup that cannot serve the proof's σ is refused with a reason, never used.
+TEST(FullProof, VerifierRefusesASetupTooSmallForTheProof) {
+  const GuestRun run = fibonacci();
+  const Proof proof = prove_run(run, ProverOptions{}).proof;
+  const unsigned sigma = opening_log_columns(proof.shape());
+  const DorySetup small = shared_dory_setup(20).prefix(sigma - 1);
+  const VerifyResult v = verify(*run.machine, run.input, run.summary.output, run.summary.panicked,
+                                proof, small.verifier());
+  EXPECT_FALSE(v.ok);
+  EXPECT_NE(v.reason.find("setup"), std::string::npos) << v.reason;
 }
 
 // The verifier's coefficient of each stage-7 claim (the committed chunks @ (r_a^7 ‖ r_c^6)) in
@@ -296,8 +277,7 @@ TEST(FullProof, SingleByteMutationsAreRejectedExceptInPendingStage8Claims) {
 std::vector<Fr> stage7_claim_coefficients(const GuestRun& run, const Proof& proof) {
   const ProtocolShape shape = proof.shape();
   const riscv::Machine& machine = *run.machine;
-  Transcript t = start_transcript(make_statement(machine, run.input, proof.output, proof.panicked,
-                                                 proof.trace_length, proof.ram_k));
+  Transcript t = testing::transcript_after_stage0(run, proof);
   OpeningAccumulator acc;
   EXPECT_TRUE(verify_stage1(shape, proof.stage(StageId::k1), t, acc).ok());
   const auto& layout = machine.layout();
@@ -332,21 +312,19 @@ std::vector<Fr> stage7_claim_coefficients(const GuestRun& run, const Proof& proo
   return d;
 }
 
-// The documented stage-8 gap: the claims pending for stage 8 are bound today only by the final
-// check of the stage that emits them, a single linear equation for stage 7's chunk claims. A
-// prover that moves two of them along that equation (ra_0 + d_1, ra_1 − d_0) is accepted: nothing
-// binds the values to committed polynomials until the final opening (stage 8) is wired into
-// prove()/verify(). When it is, this test must flip to EXPECT_FALSE.
-TEST(FullProof, Stage8GapTwoPendingClaimsMovedAlongStage7sCheckAreAccepted) {
+// What the final opening adds: stage 7's final check is one linear equation in its chunk claims,
+// so a prover that moves two of them along it (ra_0 + d_1, ra_1 − d_0) passes every sumcheck; only
+// the opening, which binds the values to the committed polynomials, rejects it.
+TEST(FullProof, CommittedClaimsMovedAlongStage7sCheckAreRejectedByTheOpening) {
   const GuestRun run = fibonacci();
   const Proof proof = prove_run(run, ProverOptions{}).proof;
   const ProtocolShape shape = proof.shape();
   ASSERT_EQ(new_output_claims(StageId::k7, shape), stage_spec(StageId::k7, shape).outputs);
-  std::set<ClaimKey> pending;
-  for (const PendingConsumer& p : pending_consumers(shape)) pending.insert(p.claim);
+  const std::vector<ClaimKey> opened = stage_spec(StageId::k8, shape).inputs();
+  const std::set<ClaimKey> committed(opened.begin(), opened.end());
   const std::vector<ClaimKey> keys = new_output_claims(StageId::k7, shape);
   ASSERT_GE(keys.size(), 2u);
-  ASSERT_TRUE(pending.contains(keys[0]) && pending.contains(keys[1]));
+  ASSERT_TRUE(committed.contains(keys[0]) && committed.contains(keys[1]));
   const std::vector<Fr> d = stage7_claim_coefficients(run, proof);
   ASSERT_EQ(d.size(), keys.size());
 
@@ -355,12 +333,9 @@ TEST(FullProof, Stage8GapTwoPendingClaimsMovedAlongStage7sCheckAreAccepted) {
   moved.stage(StageId::k7).claims[1] -= d[0];
   ASSERT_NE(moved.stage(StageId::k7).claims, proof.stage(StageId::k7).claims);
   const VerifyResult v = verify_run(run, moved);
-  EXPECT_TRUE(v.ok) << "stage 8 closes the gap? then expect a rejection here: " << v.reason;
-  // Through the container too (the values are canonical field elements).
-  const ProofDecoding decoded = deserialize(serialize(moved));
-  ASSERT_TRUE(decoded.proof.has_value());
-  EXPECT_TRUE(verify_run(run, *decoded.proof).ok);
-  // Off the equation, it is rejected by stage 7's final check.
+  EXPECT_FALSE(v.ok);
+  EXPECT_TRUE(starts_with(v.reason, "stage 8")) << v.reason;
+  // Off the equation, stage 7's final check already rejects it.
   Proof off = moved;
   off.stage(StageId::k7).claims[1] += Fr::one();
   const VerifyResult w = verify_run(run, off);
@@ -370,7 +345,7 @@ TEST(FullProof, Stage8GapTwoPendingClaimsMovedAlongStage7sCheckAreAccepted) {
 
 // ---------------------------------------------------------------------------------------------
 // 3. Corrupted witnesses: a record source that alters one cycle's record after the honest record
-// is computed, proven through all seven stages (as prove() runs them) and checked by verify().
+// is computed, proven through every stage (as prove() runs them) and checked by verify().
 
 template <class Inner>
 class CorruptedRecords {
@@ -399,41 +374,14 @@ class CorruptedRecords {
   std::function<void(CycleRecord&)> corrupt_;
 };
 
-// Stages 1–7 over a record source, exactly as prove() runs them.
+// The whole proof over a record source, through the prover's own path (prove_records).
 template <class S>
-Proof prove_records(const GuestRun& run, const S& records, bool streaming) {
-  const riscv::Machine& machine = *run.machine;
-  Proof proof;
-  proof.trace_length = run.summary.padded_len;
-  proof.ram_k = run.summary.k_ram;
-  proof.bytecode_k = machine.bytecode().padded_size();
-  proof.output = run.summary.output;
-  proof.panicked = run.summary.panicked;
-  const ProtocolShape shape = proof.shape();
-  Transcript transcript = start_transcript(make_statement(
-      machine, run.input, proof.output, proof.panicked, proof.trace_length, proof.ram_k));
-  OpeningAccumulator accumulator;
+Proof prove_altered(const GuestRun& run, const S& records, bool streaming) {
   StageConfig config;
   config.streaming = streaming;
-  ProverContext<S> ctx{records, shape, config, transcript, accumulator};
-  const auto& layout = machine.layout();
-  const std::vector<u32> initial = riscv::initial_memory(machine.program(), layout, run.input);
-  const std::vector<riscv::MemoryWord> io = riscv::io_words(
-      layout, run.input, run.summary.output, run.summary.panicked, !run.summary.panicked);
-  proof.stages.push_back(prove_stage1(ctx).proof);
-  proof.stages.push_back(
-      prove_stage2(ctx, {initial, layout.lowest(), layout.io_words(), io}).proof);
-  proof.stages.push_back(prove_stage3(ctx).proof);
-  const Fr init_at_r_a2 = initial_ram_mle(machine.program(), layout, run.input,
-                                          *accumulator.points().find(PointName::kRamAddress2));
-  proof.stages.push_back(prove_stage4(ctx, init_at_r_a2).proof);
-  proof.stages.push_back(prove_stage5(ctx).proof);
-  const shout::BytecodeValues bytecode(machine.bytecode());
-  Stage6aOutput six_a = prove_stage6a(ctx, bytecode);
-  proof.stages.push_back(std::move(six_a.out.proof));
-  proof.stages.push_back(prove_stage6b(ctx, bytecode, six_a.carry).proof);
-  proof.stages.push_back(prove_stage7(ctx).proof);
-  return proof;
+  return prove_records(*run.machine, run.input, run.summary, records, config,
+                       shared_dory_setup(run_shape(*run.machine, run.summary)))
+      .proof;
 }
 
 // The records of a run, by cycle (the lookahead of the last row is a padding row).
@@ -460,7 +408,7 @@ struct Corruption {
   // The cycle to corrupt: the first at or after the middle of the trace that `where` accepts.
   std::function<bool(const std::vector<CycleRecord>&, u64)> where;
   std::function<void(CycleRecord&)> corrupt;
-  // The prefix of the rejection reason ("stage 4"), or "" if stages 1–7 accept it (documented).
+  // The prefix of the rejection reason ("stage 4"), or "" if the verifier accepts it.
   std::string rejected_by;
 };
 
@@ -484,11 +432,11 @@ bool touched_after(const std::vector<CycleRecord>& records, u64 j, u32 reg) {
   return false;
 }
 
-TEST(FullProof, CorruptedWitnessesAreRejectedByStages2To7) {
+TEST(FullProof, CorruptedWitnessesAreRejected) {
   const GuestRun run = testing::run_random_program(404, 400);
   const std::vector<CycleRecord> records = all_records(run);
   const CycleSource honest(run.source, testing::record_context(run));
-  ASSERT_TRUE(verify_run(run, prove_records(run, honest, false)).ok);
+  ASSERT_TRUE(verify_run(run, prove_altered(run, honest, false)).ok);
   const OneHotParams one_hot = testing::record_context(run).one_hot;
   u32 word = kNoAccess;  // a RAM word the program accesses
   for (const CycleRecord& r : records)
@@ -573,15 +521,15 @@ TEST(FullProof, CorruptedWitnessesAreRejectedByStages2To7) {
          }
        },
        "stage 2"},
-      // A control, not a different witness: a record's RAM chunks on a cycle without access are
-      // don't-care (every kernel reads them only when ram_word != kNoAccess), so the proof is the
-      // honest one and verifies. (Not a stage-8 gap: no polynomial changes.)
-      {"RAM chunks on a cycle without access (no-op)",
+      // Hot RAM chunks on a cycle without access: the sumcheck kernels read a record's RAM
+      // chunks only when ram_word != kNoAccess, so stages 1–7 see the honest witness, but the
+      // committed RAM chunk columns get a 1 where they must be all zero: the opening rejects.
+      {"RAM chunks hot on a cycle without access",
        [](const auto& rs, u64 j) { return plain(rs[j], riscv::Kind::Add); },
        [one_hot](CycleRecord& r) {
          for (unsigned i = 0; i < one_hot.ram_chunks; ++i) r.ram_chunks[i] = 0;
        },
-       ""},
+       "stage 8"},
   };
 
   // The prover is given records that violate the relations: it must reach the verifier.
@@ -594,7 +542,7 @@ TEST(FullProof, CorruptedWitnessesAreRejectedByStages2To7) {
     EXPECT_TRUE(satisfies_r1cs(altered.z)) << c.what;
     const CorruptedRecords bad(honest, target, c.corrupt);
     for (bool streaming : {false, true}) {
-      const VerifyResult v = verify_run(run, prove_records(run, bad, streaming));
+      const VerifyResult v = verify_run(run, prove_altered(run, bad, streaming));
       std::cout << "[ corruption ] " << c.what << " (cycle " << target << ", "
                 << (streaming ? "streaming" : "linear") << "): " << (v.ok ? "accepted" : v.reason)
                 << "\n";
@@ -621,25 +569,27 @@ TEST(FullProof, PanickingGuestProvesAndVerifiesWithThePanicFlag) {
   const ProofDecoding decoded = deserialize(serialize(result.proof));
   ASSERT_TRUE(decoded.proof.has_value()) << decoded.error;
   EXPECT_TRUE(decoded.proof->panicked);
-  const VerifyResult ok = verify(*run.machine, run.input, run.summary.output, true, *decoded.proof);
+  const VerifyResult ok =
+      verify_statement(*run.machine, run.input, run.summary.output, true, *decoded.proof);
   EXPECT_TRUE(ok.ok) << ok.reason;
   const VerifyResult not_panicked =
-      verify(*run.machine, run.input, run.summary.output, false, *decoded.proof);
+      verify_statement(*run.machine, run.input, run.summary.output, false, *decoded.proof);
   EXPECT_FALSE(not_panicked.ok);
   // The container's flag cleared: the statement it then states is false.
   Proof cleared = *decoded.proof;
   cleared.panicked = false;
   const ProofDecoding redecoded = deserialize(serialize(cleared));
   ASSERT_TRUE(redecoded.proof.has_value());
-  EXPECT_FALSE(verify(*run.machine, run.input, redecoded.proof->output, redecoded.proof->panicked,
-                      *redecoded.proof)
+  EXPECT_FALSE(verify_statement(*run.machine, run.input, redecoded.proof->output,
+                                redecoded.proof->panicked, *redecoded.proof)
                    .ok);
   // And the same guest without the panic proves panicked = false.
   const GuestRun calm = testing::run_guest("echo", 0x01);
   ASSERT_FALSE(calm.summary.panicked);
   const Proof calm_proof = prove_run(calm, ProverOptions{}).proof;
   EXPECT_TRUE(verify_run(calm, calm_proof).ok);
-  EXPECT_FALSE(verify(*calm.machine, calm.input, calm.summary.output, true, calm_proof).ok);
+  EXPECT_FALSE(
+      verify_statement(*calm.machine, calm.input, calm.summary.output, true, calm_proof).ok);
 }
 
 }  // namespace

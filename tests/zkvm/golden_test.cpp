@@ -1,7 +1,7 @@
-// Golden proofs: the landed stages (1–3) of each canonical guest at a fixed input must reproduce
-// the committed bytes in tests/golden/ exactly, from a materialized trace in linear mode and from a
-// replayed trace in streaming mode. Any change to the proof bytes is a protocol change (a
-// format-version bump and new goldens). Regenerate only on purpose, with
+// Golden proofs: the whole proof (stages 0–8) of each canonical guest at a fixed input must
+// reproduce the committed bytes in tests/golden/ exactly, from a materialized trace in linear mode
+// and from a replayed trace in streaming mode. Any change to the proof bytes is a protocol change
+// (a format-version bump and new goldens). Regenerate only on purpose, with
 //   RILL_REGENERATE_GOLDEN=1 build/<dir>/tests/zkvm/zkvm_golden_tests
 // (see tests/golden/README.md).
 #include <gtest/gtest.h>
@@ -25,7 +25,7 @@ struct Golden {
 };
 
 std::string golden_path(const Golden& g) {
-  return std::string(RILL_GOLDEN_DIR) + "/stage1_" + g.guest + ".bin";
+  return std::string(RILL_GOLDEN_DIR) + "/proof_" + g.guest + ".bin";
 }
 
 std::vector<u8> read_file(const std::string& path) {
@@ -35,15 +35,16 @@ std::vector<u8> read_file(const std::string& path) {
 
 class GoldenProof : public ::testing::TestWithParam<Golden> {};
 
-TEST_P(GoldenProof, LandedStagesAreReproducedByteForByte) {
+TEST_P(GoldenProof, WholeProofIsReproducedByteForByte) {
   const Golden g = GetParam();
   const riscv::Machine machine(
       riscv::load_elf(riscv::testing::guest_path(std::string(g.guest) + ".elf")),
       riscv::MemoryConfig{});
   const std::vector<u8> input = guest_input(g.n);
   const riscv::MaterializedTrace materialized(machine, input);
-  const std::vector<u8> linear =
-      serialize(prove(machine, input, materialized.summary(), materialized, ProverOptions{}).proof);
+  const DorySetup& setup = shared_dory_setup(run_shape(machine, materialized.summary()));
+  const std::vector<u8> linear = serialize(
+      prove(machine, input, materialized.summary(), materialized, ProverOptions{}, setup).proof);
 
   if (std::getenv("RILL_REGENERATE_GOLDEN") != nullptr) {
     std::ofstream(golden_path(g), std::ios::binary)
@@ -61,13 +62,14 @@ TEST_P(GoldenProof, LandedStagesAreReproducedByteForByte) {
   ProverOptions streaming;
   streaming.mode = ProvingMode::kStreaming;
   streaming.chunk_size = 512;
-  const ProveResult result = prove(machine, input, replayed.summary(), replayed, streaming);
+  const ProveResult result = prove(machine, input, replayed.summary(), replayed, streaming, setup);
   EXPECT_EQ(serialize(result.proof), golden) << "streaming-mode proof differs";
 
   const ProofDecoding decoded = deserialize(golden);
   ASSERT_TRUE(decoded.proof.has_value()) << decoded.error;
-  const VerifyResult verdict = verify(machine, input, materialized.summary().output,
-                                      materialized.summary().panicked, *decoded.proof);
+  const VerifyResult verdict =
+      verify(machine, input, materialized.summary().output, materialized.summary().panicked,
+             *decoded.proof, setup.verifier());
   EXPECT_TRUE(verdict.ok) << verdict.reason;
 }
 

@@ -14,13 +14,8 @@ namespace {
 
 using testing::GuestRun;
 
-ProveResult prove_run(const GuestRun& run, const ProverOptions& options) {
-  return prove(*run.machine, run.input, run.summary, run.source, options);
-}
-
-VerifyResult verify_run(const GuestRun& run, const Proof& proof) {
-  return verify(*run.machine, run.input, run.summary.output, run.summary.panicked, proof);
-}
+using testing::prove_run;
+using testing::verify_run;
 
 struct Case {
   std::string name;
@@ -35,14 +30,12 @@ TEST_P(Stage1OnTrace, VerifiesAndMatchesTheReferenceEvaluator) {
   const ProveResult result = prove_run(run, ProverOptions{});
   const VerifyResult verdict = verify_run(run, result.proof);
   ASSERT_TRUE(verdict.ok) << verdict.reason;
-  ASSERT_EQ(verdict.stage_digests.size(), landed_stages().size());
-  EXPECT_EQ(verdict.stage_digests[0], result.stages[0].transcript_digest);
+  ASSERT_EQ(verdict.stage_digests.size(), result.stages.size());  // stages 0–8
+  EXPECT_EQ(verdict.stage_digests[1], testing::stage_report(result, "stage 1").transcript_digest);
 
   // Recover r_x by replaying the verifier's transcript: the stage-1 point is the reversed
   // cycle challenges, which verify_stage1 returns.
-  Transcript transcript = start_transcript(
-      make_statement(*run.machine, run.input, run.summary.output, run.summary.panicked,
-                     result.proof.trace_length, result.proof.ram_k));
+  Transcript transcript = testing::transcript_after_stage0(run, result.proof);
   OpeningAccumulator accumulator;
   const StageProof& stage1 = result.proof.stage(StageId::k1);
   const StageVerification v = verify_stage1(result.proof.shape(), stage1, transcript, accumulator);
@@ -79,16 +72,18 @@ TEST_P(Stage1OnTrace, ProofBytesAreIdenticalAcrossModesThreadsAndChunks) {
         const ProveResult other = prove_run(run, options);
         EXPECT_EQ(serialize(other.proof), bytes)
             << to_string(mode) << ", " << threads << " threads, chunk " << chunk;
-        EXPECT_EQ(other.stages[0].transcript_digest, reference.stages[0].transcript_digest);
+        EXPECT_EQ(testing::stage_report(other, "stage 1").transcript_digest,
+                  testing::stage_report(reference, "stage 1").transcript_digest);
         // The plan: the constraint-pair pass, one pass per window, the materializing pass, and
         // the sidecar pass of the 34 input claims.
         StageConfig config;
         config.streaming = mode == ProvingMode::kStreaming;
         config.max_window = options.max_window;
         const unsigned log_t = log2_exact(run.source.padded_len());
-        EXPECT_EQ(other.stages[0].passes, 1 + stage1_cycle_schedule(log_t, config).passes() + 1);
+        EXPECT_EQ(testing::stage_report(other, "stage 1").passes,
+                  1 + stage1_cycle_schedule(log_t, config).passes() + 1);
         if (mode == ProvingMode::kLinear) {
-          EXPECT_EQ(other.stages[0].passes, 3u);
+          EXPECT_EQ(testing::stage_report(other, "stage 1").passes, 3u);
         }
       }
 }
@@ -218,10 +213,13 @@ TEST(Stage1, TamperedProofsAreRejected) {
   // A different statement (other output) changes the preamble, hence every challenge.
   std::vector<u8> output = run.summary.output;
   output.push_back(0);
-  EXPECT_FALSE(verify(*run.machine, run.input, output, run.summary.panicked, result.proof).ok);
-  // So does a flipped panic flag.
   EXPECT_FALSE(
-      verify(*run.machine, run.input, run.summary.output, !run.summary.panicked, result.proof).ok);
+      testing::verify_statement(*run.machine, run.input, output, run.summary.panicked, result.proof)
+          .ok);
+  // So does a flipped panic flag.
+  EXPECT_FALSE(testing::verify_statement(*run.machine, run.input, run.summary.output,
+                                         !run.summary.panicked, result.proof)
+                   .ok);
 }
 
 // Two programs with the same words but a longer last segment (more bss) have different layouts,
@@ -235,20 +233,25 @@ TEST(Statement, BindsTheWholeLayout) {
   const riscv::Machine other(std::move(longer), run.machine->layout().config());
   ASSERT_EQ(program_digest(other), program_digest(*run.machine));  // same words
   ASSERT_NE(other.layout().program_end(), run.machine->layout().program_end());
-  EXPECT_FALSE(verify(other, run.input, run.summary.output, run.summary.panicked, result.proof).ok);
+  EXPECT_FALSE(testing::verify_statement(other, run.input, run.summary.output, run.summary.panicked,
+                                         result.proof)
+                   .ok);
   // An output longer than the layout's output region is rejected before any round is read.
   std::vector<u8> long_output(run.machine->layout().config().max_output + 1, 0);
-  EXPECT_EQ(verify(*run.machine, run.input, long_output, false, result.proof).reason,
-            "the claimed output is longer than the layout's output region");
+  EXPECT_EQ(
+      testing::verify_statement(*run.machine, run.input, long_output, false, result.proof).reason,
+      "the claimed output is longer than the layout's output region");
 }
 
 TEST(ProofBytes, RoundTripAndRejectMalformedInput) {
   const GuestRun run = testing::run_guest("fibonacci", 10);
   const Proof proof = prove_run(run, ProverOptions{}).proof;
   const std::vector<u8> bytes = serialize(proof);
-  // Header 36 bytes (magic, version, T, K_ram, K_bc); outputs 4 + |output| + 1; stage 1: tag,
-  // log T + 5 rounds of 3 coefficients, 34 claims; then stages 2 and 3 (their sizes are pinned
-  // in docs/proof-format.md and by stage_table_test). No counts: the table fixes them.
+  // Header 36 bytes (magic, version, T, K_ram, K_bc); outputs 4 + |output| + 1; the
+  // commitments (tag, 384 bytes per committed polynomial); stage 1: tag, log T + 5 rounds of 3
+  // coefficients, 34 claims; stages 2–7 (sizes from the table, pinned in docs/proof-format.md
+  // and by stage_table_test); the opening (tag, 1029 + 2880·σ bytes). No counts: the table and
+  // (T, K_ram, K_bc) fix them.
   const std::size_t rounds = proof.stage(StageId::k1).sumcheck.round_polys.size();
   EXPECT_EQ(u64{1} << (rounds - 5), proof.trace_length);  // log T + 5 rounds
   ASSERT_EQ(proof.output, run.summary.output);
@@ -260,12 +263,20 @@ TEST(ProofBytes, RoundTripAndRejectMalformedInput) {
   // stage 3: log T rounds of degree 3, 13 new claims.
   EXPECT_EQ(stage_proof_bytes(StageId::k2, shape), 1u + 32 * (3 * (log_k + log_t) + 15));
   EXPECT_EQ(stage_proof_bytes(StageId::k3, shape), 1u + 32 * (3 * log_t + 13));
-  // Stages 2–7: each section's size comes from the table (per-round degrees, new claims).
+  const std::size_t commitments =
+      1 + 384 * (2 + shape.one_hot.instruction_chunks + shape.one_hot.ram_chunks +
+                 shape.one_hot.bytecode_chunks);
+  const unsigned sigma = (shape.one_hot.log_k_chunk + log_t + 1) / 2;
+  const std::size_t opening = 1 + 1029 + 2880 * sigma;
   std::size_t later_sections = 0;
-  for (const StageId id : landed_stages())
+  for (const StageId id : sumcheck_stages())
     if (id != StageId::k1) later_sections += stage_proof_bytes(id, shape);
-  EXPECT_EQ(bytes.size(),
-            36u + output_section + 1u + rounds * 3 * 32 + kNumInputs * 32 + later_sections);
+  EXPECT_EQ(bytes.size(), 36u + output_section + commitments + 1u + rounds * 3 * 32 +
+                              kNumInputs * 32 + later_sections + opening);
+  const std::vector<ProofSection> sections = proof_sections(proof);
+  ASSERT_EQ(sections.size(), 1 + 1 + sumcheck_stages().size() + 1);
+  EXPECT_EQ(sections[1].bytes, commitments);
+  EXPECT_EQ(sections.back().bytes, opening);
   const ProofDecoding decoded = deserialize(bytes);
   ASSERT_TRUE(decoded.proof.has_value()) << decoded.error;
   EXPECT_EQ(serialize(*decoded.proof), bytes);
@@ -284,15 +295,27 @@ TEST(ProofBytes, RoundTripAndRejectMalformedInput) {
   EXPECT_NE(deserialize(trailing).error.find("trailing"), std::string::npos);
   std::vector<u8> truncated(bytes.begin(), bytes.end() - 1);
   EXPECT_NE(deserialize(truncated).error.find("truncated"), std::string::npos);
-  std::vector<u8> non_canonical = bytes;
-  for (std::size_t i = 0; i < 32; ++i) non_canonical[bytes.size() - 32 + i] = 0xFF;
+  std::vector<u8> non_canonical = bytes;  // stage 7's last claim, just before the opening
+  for (std::size_t i = 0; i < 32; ++i) non_canonical[bytes.size() - opening - 32 + i] = 0xFF;
   EXPECT_NE(deserialize(non_canonical).error.find("non-canonical"), std::string::npos);
+  std::vector<u8> bad_commitment = bytes;  // the first commitment's first coordinate
+  for (std::size_t i = 0; i < 48; ++i) bad_commitment[36 + output_section + 1 + i] = 0xFF;
+  EXPECT_NE(deserialize(bad_commitment).error.find("stage 0"), std::string::npos);
+  std::vector<u8> bad_opening = bytes;  // the opening's version byte
+  bad_opening[bytes.size() - opening + 1] ^= 0x40;
+  EXPECT_NE(deserialize(bad_opening).error.find("stage 8"), std::string::npos);
   std::vector<u8> bad_k_bc = bytes;
   bad_k_bc[28] = 3;  // K_bc = 3 + …: not a power of two
   EXPECT_NE(deserialize(bad_k_bc).error.find("K_bc"), std::string::npos);
+  std::vector<u8> bad_commitments_tag = bytes;
+  bad_commitments_tag[36 + output_section] = 1;
+  EXPECT_NE(deserialize(bad_commitments_tag).error.find("commitments"), std::string::npos);
   std::vector<u8> bad_stage_tag = bytes;
-  bad_stage_tag[36 + output_section] = 2;
+  bad_stage_tag[36 + output_section + commitments] = 2;
   EXPECT_NE(deserialize(bad_stage_tag).error.find("stage 1 section"), std::string::npos);
+  std::vector<u8> bad_opening_tag = bytes;
+  bad_opening_tag[bytes.size() - opening] = 8;
+  EXPECT_NE(deserialize(bad_opening_tag).error.find("opening"), std::string::npos);
   std::vector<u8> bad_version = bytes;
   bad_version[8] = 9;
   EXPECT_NE(deserialize(bad_version).error.find("version"), std::string::npos);

@@ -22,13 +22,8 @@ namespace {
 
 using testing::GuestRun;
 
-ProveResult prove_run(const GuestRun& run, const ProverOptions& options) {
-  return prove(*run.machine, run.input, run.summary, run.source, options);
-}
-
-VerifyResult verify_run(const GuestRun& run, const Proof& proof) {
-  return verify(*run.machine, run.input, run.summary.output, run.summary.panicked, proof);
-}
+using testing::prove_run;
+using testing::verify_run;
 
 // The per-cycle value of a claim's polynomial from the rows (no record code): R1CS inputs from
 // the witness functions, flags from the kind, increments from the row.
@@ -68,9 +63,7 @@ Fr row_value(const riscv::Bytecode& bytecode, PolyId id, const riscv::Row& row,
 
 // Replays the verifier of stages 1–3 into an accumulator (its claims and points).
 OpeningAccumulator replay(const GuestRun& run, const Proof& proof) {
-  Transcript transcript =
-      start_transcript(make_statement(*run.machine, run.input, run.summary.output,
-                                      run.summary.panicked, proof.trace_length, proof.ram_k));
+  Transcript transcript = testing::transcript_after_stage0(run, proof);
   OpeningAccumulator acc;
   EXPECT_TRUE(verify_stage1(proof.shape(), proof.stage(StageId::k1), transcript, acc).ok());
   const auto& layout = run.machine->layout();
@@ -109,8 +102,9 @@ TEST_P(Stages123OnTrace, VerifiesMatchesTheReferenceAndIsIdentical) {
   const GuestRun run = GetParam().make();
   ASSERT_FALSE(check_constraints(run.source, run.machine->bytecode()).has_value());
   const ProveResult result = prove_run(run, ProverOptions{});
-  const std::size_t stages = landed_stages().size();  // stages 1–7 (8 sections)
-  ASSERT_EQ(result.proof.stages.size(), stages);
+  ASSERT_EQ(result.proof.stages.size(), sumcheck_stages().size());  // stages 1–7 (8 sections)
+  const std::size_t stages = result.stages.size();                  // and stage 0, stage 8
+  ASSERT_EQ(stages, sumcheck_stages().size() + 2);
   const VerifyResult verdict = verify_run(run, result.proof);
   ASSERT_TRUE(verdict.ok) << verdict.reason;
   ASSERT_EQ(verdict.stage_digests.size(), stages);
@@ -150,7 +144,7 @@ TEST_P(Stages123OnTrace, VerifiesMatchesTheReferenceAndIsIdentical) {
         const ProveResult other = prove_run(run, o);
         EXPECT_EQ(serialize(other.proof), bytes)
             << to_string(mode) << ", " << threads << " threads, chunk " << chunk;
-        ASSERT_EQ(other.stages.size(), landed_stages().size());
+        ASSERT_EQ(other.stages.size(), stages);
         // Stage 2: one pass per RAM address round, then the cycle rounds' passes of the RAM
         // read-write (grid degree 2), product (2) and instruction reduction (1) schedules at
         // offset log K_ram, and one sidecar pass (r_c^2). Stage 3: shift (two eq+1 weights as
@@ -166,11 +160,11 @@ TEST_P(Stages123OnTrace, VerifiesMatchesTheReferenceAndIsIdentical) {
         const unsigned stage3 = batch_passes({{0, cycle_schedule(log_t, 2, o)},
                                               {0, cycle_schedule(log_t, 2, o)},
                                               {0, cycle_schedule(log_t, 1, o)}});
-        EXPECT_EQ(other.stages[1].passes, stage2);
-        EXPECT_EQ(other.stages[2].passes, stage3);
+        EXPECT_EQ(testing::stage_report(other, "stage 2").passes, stage2);
+        EXPECT_EQ(testing::stage_report(other, "stage 3").passes, stage3);
         if (mode == ProvingMode::kLinear) {
-          EXPECT_EQ(other.stages[1].passes, log_k + 2);
-          EXPECT_EQ(other.stages[2].passes, 1u);
+          EXPECT_EQ(testing::stage_report(other, "stage 2").passes, log_k + 2);
+          EXPECT_EQ(testing::stage_report(other, "stage 3").passes, 1u);
         }
       }
 }

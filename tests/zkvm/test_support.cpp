@@ -104,4 +104,38 @@ GuestRun run_random_program(u64 seed, unsigned length) {
   return run_program(riscv::parse_elf(make_elf(text, data, 64)), {});
 }
 
+ProveResult prove_run(const GuestRun& run, const ProverOptions& options) {
+  return prove(*run.machine, run.input, run.summary, run.source, options,
+               shared_dory_setup(run_shape(*run.machine, run.summary)));
+}
+
+const DoryVerifierSetup& test_verifier_setup() { return shared_dory_setup(20).verifier(); }
+
+VerifyResult verify_statement(const riscv::Machine& machine, std::span<const u8> input,
+                              std::span<const u8> output, bool panicked, const Proof& proof) {
+  return verify(machine, input, output, panicked, proof, test_verifier_setup());
+}
+
+VerifyResult verify_run(const GuestRun& run, const Proof& proof) {
+  return verify_statement(*run.machine, run.input, run.summary.output, run.summary.panicked, proof);
+}
+
+Transcript transcript_after_stage0(const GuestRun& run, const Proof& proof) {
+  Statement statement = make_statement(*run.machine, run.input, proof.output, proof.panicked,
+                                       proof.trace_length, proof.ram_k);
+  statement.setup_digest = test_verifier_setup().digest(opening_log_columns(proof.shape()));
+  Transcript transcript = start_transcript(statement);
+  absorb_commitments(proof.commitments, transcript);
+  return transcript;
+}
+
+const StageReport& stage_report(const ProveResult& result, std::string_view name) {
+  for (const StageReport& report : result.stages) {
+    const std::string_view full = report.name;
+    if (full.substr(0, full.find(':')) == name) return report;
+  }
+  RILL_CHECK(false, "the prover reported no such stage");
+  return result.stages.front();
+}
+
 }  // namespace rill::zkvm::testing

@@ -83,6 +83,30 @@ std::array<u8, 32> DorySetup::digest() const {
   return out;
 }
 
+std::array<u8, 32> DoryVerifierSetup::digest(unsigned log_columns) const {
+  RILL_CHECK(log_columns <= max_log_columns, "digest of levels the setup does not have");
+  crypto_generichash_state state;
+  crypto_generichash_init(&state, nullptr, 0, 32);
+  const auto absorb = [&state](std::span<const u8> bytes) {
+    crypto_generichash_update(&state, bytes.data(), bytes.size());
+  };
+  const std::array<u8, 4> sigma = {static_cast<u8>(log_columns), static_cast<u8>(log_columns >> 8),
+                                   static_cast<u8>(log_columns >> 16),
+                                   static_cast<u8>(log_columns >> 24)};
+  absorb(sigma);
+  absorb(g1.to_uncompressed_bytes());
+  absorb(h1.to_uncompressed_bytes());
+  absorb(g2.to_uncompressed_bytes());
+  absorb(h2.to_uncompressed_bytes());
+  absorb(ht.to_bytes());
+  for (unsigned k = 0; k <= log_columns; ++k) absorb(chi[k].to_bytes());
+  for (unsigned k = 1; k <= log_columns; ++k) absorb(delta1_right[k].to_bytes());
+  for (unsigned k = 1; k <= log_columns; ++k) absorb(delta2_right[k].to_bytes());
+  std::array<u8, 32> out{};
+  crypto_generichash_final(&state, out.data(), out.size());
+  return out;
+}
+
 std::size_t DorySetup::memory_bytes() const {
   return gamma1_.capacity() * sizeof(G1Affine) + gamma2_.capacity() * sizeof(G2Affine) +
          3 * verifier_.chi.capacity() * sizeof(GT);

@@ -35,6 +35,12 @@ struct DoryVerifierSetup {
   std::vector<GT> delta2_right;  // Δ2R_k (index 0 unused: the identity)
 
   const GT& delta_left(unsigned k) const { return chi[k - 1]; }
+
+  // BLAKE2b-256 of what the verifier uses to open a σ-round proof (σ ≤ K): u32le σ ‖ g1 ‖ h1 ‖
+  // g2 ‖ h2 (uncompressed) ‖ HT ‖ χ_0..χ_σ ‖ Δ1R_1..Δ1R_σ ‖ Δ2R_1..Δ2R_σ (GT, 384 B each). It
+  // depends on σ only, not on K (a setup's levels ≤ σ are those of its σ-prefix), so a proof's
+  // preamble can bind the setup whichever cached size either side loaded. O(σ) elements: cheap.
+  std::array<u8, 32> digest(unsigned log_columns) const;
 };
 
 class DorySetup {

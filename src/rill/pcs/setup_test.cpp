@@ -51,6 +51,19 @@ TEST(DorySetup, SmallerSetupsArePrefixesAndOddSizesRoundUp) {
   EXPECT_NE(big.digest(), big.prefix(3).digest());
 }
 
+// The verifier digest names a σ, not a cached size: equal for a setup and its prefixes, and
+// different for different σ or any changed table entry.
+TEST(DorySetup, VerifierDigestDependsOnSigmaOnly) {
+  const DorySetup big = DorySetup::generate(8);
+  const DorySetup small = big.prefix(3);
+  EXPECT_EQ(big.verifier().digest(3), small.verifier().digest(3));
+  EXPECT_NE(big.verifier().digest(3), big.verifier().digest(2));
+  DoryVerifierSetup changed = small.verifier();
+  changed.delta2_right[3] = changed.delta2_right[3] * changed.ht;
+  EXPECT_NE(changed.digest(3), small.verifier().digest(3));
+  EXPECT_EQ(changed.digest(2), small.verifier().digest(2));
+}
+
 class DorySetupCache : public ::testing::Test {
  protected:
   void SetUp() override {

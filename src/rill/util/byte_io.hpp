@@ -27,6 +27,7 @@ class ByteWriter {
   void uint(u64 v, unsigned width) {
     for (unsigned i = 0; i < width; ++i) out_.push_back(static_cast<u8>(v >> (8 * i)));
   }
+  std::size_t size() const { return out_.size(); }
   std::vector<u8> take() { return std::move(out_); }
 
  private:

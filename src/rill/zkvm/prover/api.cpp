@@ -1,6 +1,7 @@
 #include "rill/zkvm/prover/api.hpp"
 
 #include <memory>
+#include <string>
 
 #include "rill/riscv/trace_source.hpp"
 
@@ -9,7 +10,8 @@ namespace rill {
 namespace zkvm {
 template ProveResult prove<riscv::TraceSource>(const riscv::Machine&, std::span<const u8>,
                                                const riscv::ExecutionSummary&,
-                                               const riscv::TraceSource&, const ProverOptions&);
+                                               const riscv::TraceSource&, const ProverOptions&,
+                                               const DorySetup&);
 }  // namespace zkvm
 
 ProveReport prove(const riscv::Program& program, std::span<const std::uint8_t> input,
@@ -38,9 +40,11 @@ ProveReport prove(const riscv::Program& program, std::span<const std::uint8_t> i
     source = std::make_unique<riscv::MaterializedTrace>(machine, input, settings.max_cycles);
   }
   const riscv::ExecutionSummary& summary = source->summary();
+  phase("loading the Dory setup");
+  const DorySetup& setup = zkvm::shared_dory_setup(zkvm::run_shape(machine, summary));
   phase(options.mode == zkvm::ProvingMode::kLinear ? "proving (linear mode)"
                                                    : "proving (streaming mode)");
-  zkvm::ProveResult result = zkvm::prove(machine, input, summary, *source, options);
+  zkvm::ProveResult result = zkvm::prove(machine, input, summary, *source, options, setup);
   phase("serializing the proof");
   ProveReport report;
   report.proof = zkvm::serialize(result.proof);
@@ -57,7 +61,7 @@ ProveReport prove(const riscv::Program& program, std::span<const std::uint8_t> i
 
 VerifyReport verify(const riscv::Program& program, std::span<const std::uint8_t> input,
                     std::span<const std::uint8_t> proof, const riscv::MemoryConfig& memory,
-                    const std::vector<std::uint8_t>* expected_output) {
+                    const std::vector<std::uint8_t>* expected_output, std::uint64_t max_cycles) {
   VerifyReport report;
   const riscv::Machine machine(program, memory);
   const zkvm::ProofDecoding decoded = zkvm::deserialize(proof);
@@ -74,7 +78,16 @@ VerifyReport verify(const riscv::Program& program, std::span<const std::uint8_t>
                     to_hex(*expected_output);
     return report;
   }
-  const zkvm::VerifyResult verdict = zkvm::verify(machine, input, p.output, p.panicked, p);
+  // The verifier loads (or builds) a setup sized by the proof's T: a bound on T keeps a forged
+  // header from making it build an enormous one.
+  if (p.trace_length > riscv::padded_trace_length(max_cycles)) {
+    report.reason = "the proof's trace length " + std::to_string(p.trace_length) +
+                    " exceeds the verifier's limit (" + std::to_string(max_cycles) + " cycles)";
+    return report;
+  }
+  const DorySetup& setup = zkvm::shared_dory_setup(p.shape());
+  const zkvm::VerifyResult verdict =
+      zkvm::verify(machine, input, p.output, p.panicked, p, setup.verifier());
   report.valid = verdict.ok;
   report.reason = verdict.reason;
   return report;

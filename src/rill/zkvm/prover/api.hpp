@@ -65,9 +65,12 @@ struct VerifyReport {
 };
 
 // Checks `proof` against the program, the input and the output and panic flag the proof states;
-// with `expected_output`, a proof of any other output is invalid too.
+// with `expected_output`, a proof of any other output is invalid too. A proof of a run longer
+// than `max_cycles` (its padded T above that of max_cycles) is invalid: its size picks the Dory
+// setup the verifier loads.
 VerifyReport verify(const riscv::Program& program, std::span<const std::uint8_t> input,
                     std::span<const std::uint8_t> proof, const riscv::MemoryConfig& memory = {},
-                    const std::vector<std::uint8_t>* expected_output = nullptr);
+                    const std::vector<std::uint8_t>* expected_output = nullptr,
+                    std::uint64_t max_cycles = kDefaultMaxCycles);
 
 }  // namespace rill

@@ -6,6 +6,9 @@
 
 #include "rill/util/bits.hpp"
 #include "rill/util/byte_io.hpp"
+#include "rill/zkvm/prover/dory_setup.hpp"
+#include "rill/zkvm/prover/stage0.hpp"
+#include "rill/zkvm/prover/stage8.hpp"
 #include "rill/zkvm/prover/statement.hpp"
 
 namespace rill::zkvm {
@@ -14,6 +17,23 @@ namespace {
 
 constexpr char kMagic[8] = {'R', 'I', 'L', 'L', 'P', 'R', 'F', '1'};
 constexpr u32 kMaxOutputBytes = u32{1} << 24;
+// Section tags of the two non-sumcheck stages (the sumcheck stages use 1–8, stage_proof.cpp).
+constexpr u8 kCommitmentsTag = 0;
+constexpr u8 kOpeningTag = 9;
+
+std::size_t header_bytes(const Proof& proof) { return 8 + 4 + 3 * 8 + 4 + proof.output.size() + 1; }
+std::size_t commitments_bytes(const Proof& proof) {
+  return 1 + committed_polys(proof.shape().one_hot).size() * kCommitmentBytes;
+}
+std::size_t opening_bytes(const Proof& proof) {
+  return 1 + dory_proof_bytes(opening_log_columns(proof.shape()));
+}
+
+// Reads a section's tag byte and fails unless it is `tag`.
+void expect_tag(ByteReader& r, u8 tag, const char* section) {
+  const u64 got = r.uint(1, "section tag");
+  if (r.ok() && got != tag) r.fail(fmt::format("expected the {} section", section));
+}
 
 }  // namespace
 
@@ -47,8 +67,10 @@ StageProof& Proof::stage(StageId id) {
 #endif
 std::vector<u8> serialize(const Proof& proof) {
   const ProtocolShape shape = proof.shape();
-  std::size_t size = 64 + proof.output.size();
-  for (const StageProof& stage : proof.stages) size += stage_proof_bytes(stage.id, shape);
+  RILL_CHECK_EQ(proof.commitments.size(), committed_polys(shape.one_hot).size(),
+                "one commitment per committed polynomial");
+  std::size_t size = 0;
+  for (const ProofSection& s : proof_sections(proof)) size += s.bytes;
   ByteWriter w(size);
   w.bytes(std::span(reinterpret_cast<const u8*>(kMagic), sizeof kMagic));
   w.uint(kProofFormatVersion, 4);
@@ -58,12 +80,28 @@ std::vector<u8> serialize(const Proof& proof) {
   w.uint(proof.output.size(), 4);
   w.bytes(proof.output);
   w.uint(proof.panicked ? 1 : 0, 1);
+  w.uint(kCommitmentsTag, 1);
+  w.bytes(encode_commitments(proof.commitments));
   for (const StageProof& stage : proof.stages) write_stage_proof(w, stage, shape);
+  w.uint(kOpeningTag, 1);
+  w.bytes(encode_stage8_proof(proof.opening));
+  RILL_CHECK_EQ(w.size(), size, "proof_sections adds up to the serialized size");
   return w.take();
 }
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
 #endif
+
+std::vector<ProofSection> proof_sections(const Proof& proof) {
+  const ProtocolShape shape = proof.shape();
+  std::vector<ProofSection> out;
+  out.push_back({"header", header_bytes(proof)});
+  out.push_back({"stage 0 (commitments)", commitments_bytes(proof)});
+  for (const StageProof& stage : proof.stages)
+    out.push_back({std::string(stage_name(stage.id)), stage_proof_bytes(stage.id, shape)});
+  out.push_back({"stage 8 (opening)", opening_bytes(proof)});
+  return out;
+}
 
 ProofDecoding deserialize(std::span<const u8> bytes) {
   ByteReader r(bytes);
@@ -90,9 +128,27 @@ ProofDecoding deserialize(std::span<const u8> bytes) {
   proof.panicked = panic == 1;
   if (r.ok()) {
     const ProtocolShape shape = proof.shape();
-    for (const StageId id : landed_stages()) {
+    expect_tag(r, kCommitmentsTag, "commitments (stage 0)");
+    const auto commitments = r.bytes(commitments_bytes(proof) - 1, "commitments (stage 0)");
+    if (r.ok()) {
+      DecodeResult<std::vector<GT>> decoded = decode_commitments(commitments, shape.one_hot);
+      if (decoded)
+        proof.commitments = std::move(*decoded.value);
+      else
+        r.fail("stage 0: " + decoded.error);
+    }
+    for (const StageId id : sumcheck_stages()) {
       if (!r.ok()) break;
       proof.stages.push_back(read_stage_proof(r, id, shape));
+    }
+    expect_tag(r, kOpeningTag, "opening (stage 8)");
+    const auto opening = r.bytes(opening_bytes(proof) - 1, "opening (stage 8)");
+    if (r.ok()) {
+      DecodeResult<DoryProof> decoded = decode_stage8_proof(opening, shape);
+      if (decoded)
+        proof.opening = std::move(*decoded.value);
+      else
+        r.fail("stage 8: " + decoded.error);
     }
   }
   if (r.ok() && !r.at_end()) r.fail(fmt::format("{} trailing bytes", r.remaining()));

@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "rill/riscv/ram_bounds.hpp"
+#include "rill/zkvm/prover/witness_commitment.hpp"
 #include "rill/zkvm/witness/ram_mles.hpp"
 
 namespace rill::zkvm {
@@ -18,7 +19,8 @@ StageConfig stage_config(const ProverOptions& options, ProvingMode mode) {
 }
 
 VerifyResult verify(const riscv::Machine& machine, std::span<const u8> input,
-                    std::span<const u8> output, bool panicked, const Proof& proof) {
+                    std::span<const u8> output, bool panicked, const Proof& proof,
+                    const DoryVerifierSetup& setup) {
   VerifyResult result;
   result.reason = check_proof_sizes(proof.trace_length, proof.ram_k, proof.bytecode_k);
   if (!result.reason.empty()) return result;
@@ -30,16 +32,21 @@ VerifyResult verify(const riscv::Machine& machine, std::span<const u8> input,
     result.reason = "K_bc differs from the program's expanded bytecode";
     return result;
   }
-  const std::vector<StageId> landed = landed_stages();
-  if (proof.stages.size() != landed.size()) {
+  const std::vector<StageId> sections = sumcheck_stages();
+  if (proof.stages.size() != sections.size()) {
     result.reason = "the proof does not have one section per stage";
     return result;
   }
-  for (std::size_t i = 0; i < landed.size(); ++i) {
-    if (proof.stages[i].id != landed[i]) {
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    if (proof.stages[i].id != sections[i]) {
       result.reason = "the proof's sections are not in stage order";
       return result;
     }
+  }
+  const unsigned sigma = opening_log_columns(proof.shape());
+  if (sigma > setup.max_log_columns) {
+    result.reason = "the Dory setup is too small for this proof's trace length";
+    return result;
   }
   // K_ram must lie in the statement's range (riscv/ram_bounds.hpp): the RAM instances of stage
   // 2 evaluate the I/O words over log K_ram address variables.
@@ -53,17 +60,30 @@ VerifyResult verify(const riscv::Machine& machine, std::span<const u8> input,
     result.reason = e.what();
     return result;
   }
-  const Statement statement =
+  Statement statement =
       make_statement(machine, input, output, panicked, proof.trace_length, proof.ram_k);
+  statement.setup_digest = setup.digest(sigma);
   Transcript transcript = start_transcript(statement);
   OpeningAccumulator accumulator;
-  const StageVerification stage1 =
-      verify_stage1(proof.shape(), proof.stage(StageId::k1), transcript, accumulator);
-  if (!stage1.ok()) {
-    result.reason = *stage1.failure;
+  const ProtocolShape shape = proof.shape();
+  // Stage 0: the commitments, absorbed in commitment order (the decoder checked every element).
+  if (proof.commitments.size() != committed_polys(shape.one_hot).size()) {
+    result.reason = "stage 0: the proof does not have one commitment per committed polynomial";
     return result;
   }
+  absorb_commitments(proof.commitments, transcript);
   result.stage_digests.push_back(transcript.state());
+  // Records a verified stage's digest, or the reason it failed.
+  const auto accept = [&](const StageVerification& verdict) {
+    if (!verdict.ok()) {
+      result.reason = *verdict.failure;
+      return false;
+    }
+    result.stage_digests.push_back(transcript.state());
+    return true;
+  };
+  if (!accept(verify_stage1(shape, proof.stage(StageId::k1), transcript, accumulator)))
+    return result;
   // Stage 2 evaluates io_mask and ValIO from the statement over log K_ram variables: K_ram was
   // checked against the statement's bounds above, so the evaluators neither throw nor abort.
   const riscv::MemoryLayout& layout = machine.layout();
@@ -72,21 +92,11 @@ VerifyResult verify(const riscv::Machine& machine, std::span<const u8> input,
   const Stage2VerifierInputs stage2_inputs{
       layout.lowest(), [&layout](std::span<const Fr> r) { return io_mask_mle(layout, r); },
       [&](std::span<const Fr> r) { return io_mle(layout, in_bytes, out_bytes, panicked, r); }};
-  const StageVerification stage2 = verify_stage2(proof.shape(), proof.stage(StageId::k2),
-                                                 stage2_inputs, transcript, accumulator);
-  if (!stage2.ok()) {
-    result.reason = *stage2.failure;
+  if (!accept(
+          verify_stage2(shape, proof.stage(StageId::k2), stage2_inputs, transcript, accumulator)))
     return result;
-  }
-  result.stage_digests.push_back(transcript.state());
-  const StageVerification stage3 =
-      verify_stage3(proof.shape(), proof.stage(StageId::k3), transcript, accumulator);
-  if (!stage3.ok()) {
-    result.reason = *stage3.failure;
+  if (!accept(verify_stage3(shape, proof.stage(StageId::k3), transcript, accumulator)))
     return result;
-  }
-  result.stage_digests.push_back(transcript.state());
-  const ProtocolShape shape = proof.shape();
   // Init(r_a^2) from the program image and the input (never from the proof); K_ram was checked
   // against the statement, so every image word has an index below K_ram.
   Fr init_at_r_a2;
@@ -98,15 +108,6 @@ VerifyResult verify(const riscv::Machine& machine, std::span<const u8> input,
     return result;
   }
   const shout::BytecodeValues bytecode(machine.bytecode());  // recomputed from the ELF
-  // Records a verified stage's digest, or the reason it failed.
-  const auto accept = [&](const StageVerification& verdict) {
-    if (!verdict.ok()) {
-      result.reason = *verdict.failure;
-      return false;
-    }
-    result.stage_digests.push_back(transcript.state());
-    return true;
-  };
   if (!accept(
           verify_stage4(shape, proof.stage(StageId::k4), init_at_r_a2, transcript, accumulator)))
     return result;
@@ -120,6 +121,10 @@ VerifyResult verify(const riscv::Machine& machine, std::span<const u8> input,
                              accumulator)))
     return result;
   if (!accept(verify_stage7(shape, proof.stage(StageId::k7), transcript, accumulator)))
+    return result;
+  // Stage 8: every committed claim, opened at once against the stage-0 commitments.
+  if (!accept(
+          verify_stage8(setup, shape, proof.commitments, accumulator, proof.opening, transcript)))
     return result;
   result.ok = true;
   return result;

@@ -15,8 +15,11 @@
 #include "rill/util/rss.hpp"
 #include "rill/util/timer.hpp"
 #include "rill/util/tracked_alloc.hpp"
+#include "rill/zkvm/prover/dory_setup.hpp"
 #include "rill/zkvm/prover/options.hpp"
 #include "rill/zkvm/prover/proof.hpp"
+#include "rill/zkvm/prover/stage0.hpp"
+#include "rill/zkvm/prover/stage8.hpp"
 #include "rill/zkvm/prover/statement.hpp"
 #include "rill/zkvm/shout/bytecode_values.hpp"
 #include "rill/zkvm/stages/stage1.hpp"
@@ -65,44 +68,59 @@ class ThreadLimit {
 
 StageConfig stage_config(const ProverOptions& options, ProvingMode mode);
 
-template <RowSource S>
-ProveResult prove(const riscv::Machine& machine, std::span<const u8> input,
-                  const riscv::ExecutionSummary& summary, const S& source,
-                  const ProverOptions& options) {
-  RILL_CHECK_EQ(source.padded_len(), summary.padded_len, "the source is the summarized run");
-  const ThreadLimit threads(options.threads);
+// Proves the whole statement from per-row records: the commitments (stage 0), the sumcheck
+// stages 1–7 and the batched opening (stage 8). `summary` states the run (T, K_ram, output, panic
+// flag); `setup` must serve opening_log_columns(shape) (shared_dory_setup does). prove() calls
+// this with the trace's records; tests hand it altered records to check what the verifier catches.
+template <RecordSource R>
+ProveResult prove_records(const riscv::Machine& machine, std::span<const u8> input,
+                          const riscv::ExecutionSummary& summary, const R& records,
+                          const StageConfig& config, const DorySetup& setup) {
+  RILL_CHECK_EQ(records.padded_len(), summary.padded_len, "the records are the summarized run");
   ProveResult result;
-  result.mode = options.resolved_mode(summary.padded_len);
+  result.mode = config.streaming ? ProvingMode::kStreaming : ProvingMode::kLinear;
   result.proof.trace_length = summary.padded_len;
   result.proof.ram_k = summary.k_ram;
   result.proof.bytecode_k = machine.bytecode().padded_size();
   result.proof.output = summary.output;
   result.proof.panicked = summary.panicked;
-  const Statement statement = make_statement(machine, input, summary.output, summary.panicked,
-                                             summary.padded_len, summary.k_ram);
+  const ProtocolShape shape = result.proof.shape();
+  const unsigned sigma = opening_log_columns(shape);
+  RILL_CHECK(sigma <= setup.max_log_columns(), "the Dory setup is too small for this trace");
+  Statement statement = make_statement(machine, input, summary.output, summary.panicked,
+                                       summary.padded_len, summary.k_ram);
+  statement.setup_digest = setup.verifier().digest(sigma);
   Transcript transcript = start_transcript(statement);
   OpeningAccumulator accumulator;
-  const ProtocolShape shape = result.proof.shape();
-  // Every stage reads the trace as per-row records, each computed once per row per pass.
-  const CycleSource records(source,
-                            RecordContext{&machine.bytecode(), &machine.layout(), shape.one_hot});
-  ProverContext<CycleSource<S>> ctx{records, shape, stage_config(options, result.mode), transcript,
-                                    accumulator};
+  ProverContext<R> ctx{records, shape, config, transcript, accumulator};
 
+  // Runs one stage and records its time, memory, passes and the transcript state after it.
   const auto run_stage = [&](std::string name, auto&& prove_one) {
     StageReport report{std::move(name)};
     const Stopwatch watch;
     const MemoryScope scope;
-    StageOutput out = prove_one();
-    result.proof.stages.push_back(std::move(out.proof));
+    report.passes = prove_one();
     report.seconds = watch.seconds();
     report.tracked_high_water_bytes = scope.high_water_bytes();
     report.peak_rss_bytes = peak_rss_bytes();
-    report.passes = out.passes;
     report.transcript_digest = transcript.state();
     result.stages.push_back(std::move(report));
   };
-  run_stage("stage 1: Spartan outer", [&] { return prove_stage1(ctx); });
+  const auto sumcheck_stage = [&](std::string name, auto&& prove_one) {
+    run_stage(std::move(name), [&] {
+      StageOutput out = prove_one();
+      result.proof.stages.push_back(std::move(out.proof));
+      return out.passes;
+    });
+  };
+  const std::size_t max_span = config.pass.max_span;
+  WitnessCommitments commitments;
+  run_stage("stage 0: commitments", [&] {
+    commitments = commit_stage0(records, setup, shape.one_hot, transcript, max_span);
+    result.proof.commitments = commitment_values(commitments);
+    return 1u;
+  });
+  sumcheck_stage("stage 1: Spartan outer", [&] { return prove_stage1(ctx); });
   // The statement's RAM: the initial image (program and inputs) and the I/O words, whose
   // termination word is !panicked (the statement a proof proves).
   const std::vector<u32> initial =
@@ -111,28 +129,48 @@ ProveResult prove(const riscv::Machine& machine, std::span<const u8> input,
       riscv::io_words(machine.layout(), input, summary.output, summary.panicked, !summary.panicked);
   const Stage2ProverInputs stage2_inputs{initial, machine.layout().lowest(),
                                          machine.layout().io_words(), io};
-  run_stage("stage 2: product virtualization, RAM read-write, RAF, output check",
-            [&] { return prove_stage2(ctx, stage2_inputs); });
-  run_stage("stage 3: shift, instruction input, registers claim reduction",
-            [&] { return prove_stage3(ctx); });
+  sumcheck_stage("stage 2: product virtualization, RAM read-write, RAF, output check",
+                 [&] { return prove_stage2(ctx, stage2_inputs); });
+  sumcheck_stage("stage 3: shift, instruction input, registers claim reduction",
+                 [&] { return prove_stage3(ctx); });
   // Init(r_a^2) from the program image and the input, as the verifier computes it.
   const Fr init_at_r_a2 = initial_ram_mle(machine.program(), machine.layout(), input,
                                           *accumulator.points().find(PointName::kRamAddress2));
-  run_stage("stage 4: registers read-write, RAM value check",
-            [&] { return prove_stage4(ctx, init_at_r_a2); });
-  run_stage("stage 5: instruction read-RAF, RAM RA reduction, registers value evaluation",
-            [&] { return prove_stage5(ctx); });
+  sumcheck_stage("stage 4: registers read-write, RAM value check",
+                 [&] { return prove_stage4(ctx, init_at_r_a2); });
+  sumcheck_stage("stage 5: instruction read-RAF, RAM RA reduction, registers value evaluation",
+                 [&] { return prove_stage5(ctx); });
   const shout::BytecodeValues bytecode(machine.bytecode());
   Stage6aCarry carry;
-  run_stage("stage 6a: bytecode read-RAF and booleanity, address rounds", [&] {
+  sumcheck_stage("stage 6a: bytecode read-RAF and booleanity, address rounds", [&] {
     Stage6aOutput out = prove_stage6a(ctx, bytecode);
     carry = out.carry;
     return std::move(out.out);
   });
-  run_stage("stage 6b: bytecode read-RAF, booleanity, RA virtualization, Inc reduction",
-            [&] { return prove_stage6b(ctx, bytecode, carry); });
-  run_stage("stage 7: Hamming-weight claim reduction", [&] { return prove_stage7(ctx); });
+  sumcheck_stage("stage 6b: bytecode read-RAF, booleanity, RA virtualization, Inc reduction",
+                 [&] { return prove_stage6b(ctx, bytecode, carry); });
+  sumcheck_stage("stage 7: Hamming-weight claim reduction", [&] { return prove_stage7(ctx); });
+  run_stage("stage 8: batched Dory opening", [&] {
+    result.proof.opening =
+        prove_stage8(records, setup, shape, commitments, accumulator, transcript, max_span);
+    return 1u;
+  });
   return result;
+}
+
+// Proves the run of `machine` on `input` that `source` replays (or holds), in the mode the
+// options choose. Every stage reads the trace as per-row records, each computed once per row per
+// pass.
+template <RowSource S>
+ProveResult prove(const riscv::Machine& machine, std::span<const u8> input,
+                  const riscv::ExecutionSummary& summary, const S& source,
+                  const ProverOptions& options, const DorySetup& setup) {
+  RILL_CHECK_EQ(source.padded_len(), summary.padded_len, "the source is the summarized run");
+  const ThreadLimit threads(options.threads);
+  const ProvingMode mode = options.resolved_mode(summary.padded_len);
+  const CycleSource records(source, RecordContext{&machine.bytecode(), &machine.layout(),
+                                                  run_shape(machine, summary).one_hot});
+  return prove_records(machine, input, summary, records, stage_config(options, mode), setup);
 }
 
 // The one instantiation over the type-erased trace (the API and `rill bench`), compiled once in
@@ -140,7 +178,7 @@ ProveResult prove(const riscv::Machine& machine, std::span<const u8> input,
 extern template ProveResult prove<riscv::TraceSource>(const riscv::Machine&, std::span<const u8>,
                                                       const riscv::ExecutionSummary&,
                                                       const riscv::TraceSource&,
-                                                      const ProverOptions&);
+                                                      const ProverOptions&, const DorySetup&);
 
 struct VerifyResult {
   bool ok = false;
@@ -148,8 +186,11 @@ struct VerifyResult {
   std::vector<Transcript::Digest> stage_digests;
 };
 
-// Never aborts or throws on a malformed proof.
+// Checks the whole proof (stages 0–8) against the statement. `setup` must serve the proof's σ
+// (opening_log_columns(proof.shape())); a smaller one rejects. Never aborts or throws on a
+// malformed proof.
 VerifyResult verify(const riscv::Machine& machine, std::span<const u8> input,
-                    std::span<const u8> output, bool panicked, const Proof& proof);
+                    std::span<const u8> output, bool panicked, const Proof& proof,
+                    const DoryVerifierSetup& setup);
 
 }  // namespace rill::zkvm

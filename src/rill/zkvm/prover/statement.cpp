@@ -82,6 +82,7 @@ Transcript start_transcript(const Statement& s) {
   // committed polynomials use the CycleMajor layout (k·T + j) in one Dory shape.
   t.append_u64("rw_address_first", 1);
   t.append_u64("commitment_layout_cycle_major", 1);
+  t.append_bytes("dory_setup", s.setup_digest);
   return t;
 }
 

@@ -14,8 +14,10 @@ namespace rill::zkvm {
 
 // Version history: 1, stage 1 only; 2, the container carries the claimed output bytes and panic
 // flag, so a proof file states its own public outputs; 3, the stage table: K_bc in the header, one
-// codec for every stage (per-round degrees, counts from the table) (docs/proof-format.md).
-inline constexpr u32 kProofFormatVersion = 5;
+// codec for every stage (per-round degrees, counts from the table); 4, stages 2–3; 5, stages 4–7;
+// 6, the whole proof: commitments (stage 0), the batched Dory opening (stage 8) and the setup
+// digest in the preamble (docs/proof-format.md).
+inline constexpr u32 kProofFormatVersion = 6;
 inline constexpr std::string_view kTranscriptLabel = "rill";
 
 struct Statement {
@@ -31,6 +33,9 @@ struct Statement {
   u64 trace_length = 0;  // T
   u64 ram_k = 0;         // K_ram
   u32 log_k_chunk = 0;
+  // DoryVerifierSetup::digest(σ) of the setup the commitments and the opening use (dory_setup.hpp);
+  // set by prove() and verify() after make_statement (stage-level tests leave it zero).
+  std::array<u8, 32> setup_digest{};
 };
 
 // BLAKE2b-based digest of the preprocessing: the expanded bytecode (every field the prover

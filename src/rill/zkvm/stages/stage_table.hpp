@@ -95,6 +95,9 @@ StageSpec stage_spec(StageId id, const ProtocolShape& shape);
 std::vector<StageId> all_stages();
 // The stages today's prover runs, in order.
 std::vector<StageId> landed_stages();
+// The landed stages proven by a batched sumcheck, in order: every one but stage 8 (the Dory
+// opening). A proof has one sumcheck section per entry.
+std::vector<StageId> sumcheck_stages();
 
 // Output claims of stage `id` that are new given the claims of every earlier stage: exactly the
 // claims its proof section carries, in schedule order.
