@@ -136,7 +136,8 @@ for guest in "${guest_list[@]}"; do
         echo "e2e_sweep: [$done_runs/$total] $guest 2^$n $mode, repetition $rep/$reps" >&2
         if ! report=$(/usr/bin/time -v -o "$tmp/time" "$rill" bench --guest "$guest" \
           --log-cycles "$n" --mode "$mode" "${thread_args[@]}" --json 2>"$tmp/stderr"); then
-          cat "$tmp/stderr" "$tmp/time" >&2 || true
+          cat "$tmp/stderr" >&2
+          grep -v '^[[:space:]]' "$tmp/time" >&2 || true  # "Command exited with …" / "… by signal …"
           die "rill bench failed for $guest 2^$n $mode (rows so far are in $csv)"
         fi
         report=$(tail -n 1 <<<"$report")
