@@ -26,6 +26,7 @@
 #   --format F      png or svg                                     (BENCH_FORMAT, png)
 #   --no-plots      CSV only (gnuplot not needed)
 # Lists take spaces or commas. A failed run stops the sweep (rows written so far stay in e2e.csv).
+# Files of an earlier sweep in the same output directory are overwritten.
 set -euo pipefail
 export LC_ALL=C  # decimal points in printf, awk and sort -g
 
@@ -231,6 +232,7 @@ set offsets graph 0.03, graph 0.03, 0, 0
 plot ${joined%, }
 EOF
   }
+  # shellcheck disable=SC2016  # '$2', '$3/1048576' are gnuplot column expressions
   for guest in "${guest_list[@]}"; do
     plot "$out/rss_vs_t_$guest.$format" "peak RSS (MiB, /usr/bin/time -v)" \
       "$guest: peak RSS vs T (median of $reps)" '$3/1048576' peak_rss_bytes
