@@ -1,6 +1,6 @@
 # Thin wrapper over the CMake presets (CMakePresets.json). Every target that builds first runs
 # scripts/setup.sh, which installs missing Debian packages and is a no-op when all are present.
-.PHONY: setup demo test test-asan test-asan-subset bench format check build build-asan build-fuzz fuzz clean
+.PHONY: setup demo test test-asan test-asan-subset bench bench-e2e format check build build-asan build-fuzz fuzz clean
 
 JOBS ?= $(shell nproc)
 
@@ -52,6 +52,16 @@ fuzz: build-fuzz
 
 bench: build
 	cmake --build --preset release --target run_benches
+
+# End-to-end sweep (bench/e2e_sweep.sh): `rill bench` for every guest × size × mode, each run a
+# fresh process under /usr/bin/time -v, medians over repetitions, CSV and gnuplot plots in
+# build/bench-e2e/. Defaults: sha2_chain, 2^16..2^22, linear and streaming, 3 repetitions. Change
+# them with BENCH_GUESTS, BENCH_SIZES, BENCH_MODES, BENCH_REPS, BENCH_THREADS, BENCH_OUT,
+# BENCH_FORMAT, or pass flags: make bench-e2e BENCH_ARGS="--sizes 16-18 --reps 1".
+bench-e2e: setup
+	cmake --preset release
+	cmake --build --preset release -j $(JOBS) --target rill guests
+	bench/e2e_sweep.sh --build build/release $(BENCH_ARGS)
 
 format:
 	find src apps bench tests guests fuzz -name '*.[ch]pp' -o -name '*.[ch]' | xargs -r clang-format -i

@@ -12,8 +12,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # guests and the differential oracle (picolibc deliberately not installed: ~1 GB, not needed)
   gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf qemu-user
-  # peak-RSS measurement (/usr/bin/time -v)
-  time
+  # peak-RSS measurement (/usr/bin/time -v) and the end-to-end sweep's plots (make bench-e2e)
+  time gnuplot-nox
   # libFuzzer harnesses (make fuzz): clang with the fuzzer and sanitizer runtimes
   clang libclang-rt-14-dev
 )
