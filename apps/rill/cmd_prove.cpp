@@ -105,6 +105,9 @@ Action add_prove_command(CLI::App& app) {
                           {"passes", s.passes},
                           {"tracked_high_water_bytes", s.tracked_high_water_bytes}});
       }
+      nlohmann::json sections = nlohmann::json::array();
+      for (const zkvm::ProofSection& s : result.proof_sections)
+        sections.push_back({{"name", s.name}, {"bytes", s.bytes}});
       const nlohmann::json j = {{"mode", std::string(zkvm::to_string(result.mode))},
                                 {"cycles", result.cycles},
                                 {"instructions", result.instructions},
@@ -117,6 +120,8 @@ Action add_prove_command(CLI::App& app) {
                                 {"seconds", total.seconds()},
                                 {"peak_rss_bytes", peak_rss_bytes()},
                                 {"proof_bytes", bytes.size()},
+                                {"proof_sections", sections},
+                                {"setup_seconds", result.setup_seconds},
                                 {"proof", opts->output}};
       fmt::print(report, "{}\n", j.dump());
     } else {
@@ -129,8 +134,15 @@ Action add_prove_command(CLI::App& app) {
         fmt::print(report, "{}: {:.3f} s, {} passes, tracked peak {:.2f} MiB\n", s.name, s.seconds,
                    s.passes, static_cast<double>(s.tracked_high_water_bytes) / (1 << 20));
       }
-      fmt::print(report, "total:         {:.3f} s, peak RSS {:.1f} MiB\n", total.seconds(),
+      fmt::print(report,
+                 "total:         {:.3f} s ({:.3f} s loading the Dory setup), peak RSS {:.1f} MiB\n",
+                 total.seconds(), result.setup_seconds,
                  static_cast<double>(peak_rss_bytes()) / (1 << 20));
+      std::string sections;
+      for (const zkvm::ProofSection& s : result.proof_sections)
+        sections += fmt::format("{}{} {}", sections.empty() ? "" : ", ",
+                                s.name.substr(0, s.name.find(' ', 6)), s.bytes);
+      fmt::print(report, "proof bytes:   {}\n", sections);
       fmt::print(report, "proof:         {} ({} bytes; stages {}, see --help)\n",
                  to_stdout ? "(standard output)" : opts->output, bytes.size(), proven_stages());
     }

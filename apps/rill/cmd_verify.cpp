@@ -16,8 +16,8 @@ Action add_verify_command(CLI::App& app) {
     std::string program;
     std::string proof;
     InputOptions input;
-    std::string expect_output;
-    CLI::Option* expect_output_opt = nullptr;
+    std::string expect_output, max_cycles;
+    CLI::Option *expect_output_opt = nullptr, *max_cycles_opt = nullptr;
     CommonOptions common;
   };
   auto opts = std::make_shared<Options>();
@@ -38,6 +38,12 @@ Action add_verify_command(CLI::App& app) {
   opts->expect_output_opt = cmd->add_option(
       "--expect-output", opts->expect_output,
       "Also require the proven output to be these bytes (hex); another output is invalid (exit 1)");
+  opts->max_cycles_opt = cmd->add_option(
+      "--max-cycles", opts->max_cycles,
+      fmt::format("Refuse a proof of a run longer than this many expanded rows, 1 to 2^40 "
+                  "(default: 2^26 = {}, as 'rill prove'); a proof's T sizes the Dory setup "
+                  "the verifier loads",
+                  kDefaultMaxCycles));
   opts->common.add_json(*cmd);
   return [opts] {
     set_stage("loading the program");
@@ -50,17 +56,20 @@ Action add_verify_command(CLI::App& app) {
       expected = parse_hex("--expect-output", opts->expect_output, layout.config().max_output,
                            "the output region", "--max-output");
     }
+    const std::uint64_t max_cycles =
+        parse_max_cycles(opts->max_cycles_opt, opts->max_cycles, kDefaultMaxCycles);
     set_stage("reading the proof");
     const std::vector<std::uint8_t> bytes = read_proof_file(opts->proof, layout);
     set_stage("verifying");
     const Stopwatch watch;
     const VerifyReport verdict =
         rill::verify(program, input, bytes, riscv::MemoryConfig{},
-                     opts->expect_output_opt->count() > 0 ? &expected : nullptr);
+                     opts->expect_output_opt->count() > 0 ? &expected : nullptr, max_cycles);
     const double seconds = watch.seconds();
     const bool parsed = verdict.padded_t != 0;
     if (opts->common.json) {
-      nlohmann::json j = {{"valid", verdict.valid}, {"seconds", seconds}};
+      nlohmann::json j = {
+          {"valid", verdict.valid}, {"seconds", seconds}, {"setup_seconds", verdict.setup_seconds}};
       if (parsed) {
         j["output"] = to_hex(verdict.output);
         j["panicked"] = verdict.panicked;
@@ -69,9 +78,10 @@ Action add_verify_command(CLI::App& app) {
       if (!verdict.valid) j["reason"] = verdict.reason;
       fmt::print("{}\n", j.dump());
     } else if (verdict.valid) {
-      fmt::print("valid (stages {}): output {}{}, T = {}, {:.3f} s\n", proven_stages(),
-                 to_hex(verdict.output), verdict.panicked ? ", guest panicked" : "",
-                 verdict.padded_t, seconds);
+      fmt::print("valid (stages {}): output {}{}, T = {}, {:.3f} s ({:.3f} s loading the setup)\n",
+                 proven_stages(), to_hex(verdict.output),
+                 verdict.panicked ? ", guest panicked" : ", no panic", verdict.padded_t, seconds,
+                 verdict.setup_seconds);
     } else {
       fmt::print("invalid: {}\n", verdict.reason);
     }

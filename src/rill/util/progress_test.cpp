@@ -44,6 +44,33 @@ TEST(Progress, DrawsOnATerminal) {
   close(slave);
 }
 
+// Inside a bar, each step covers its share and the Progress of a step moves the bar within it;
+// the step's own line is not drawn.
+TEST(Progress, StepsOfOneBarAreWeightedByTheirShares) {
+  int master = -1, slave = -1;
+  ASSERT_EQ(openpty(&master, &slave, nullptr, nullptr, nullptr), 0);
+  with_stderr(slave, [] {
+    ProgressBar bar("proving");
+    EXPECT_TRUE(bar.enabled());
+    EXPECT_EQ(ProgressBar::current(), &bar);
+    ProgressBar nested("other");  // a second bar is silent and does not take over
+    EXPECT_FALSE(nested.enabled());
+    bar.step("stage 0", 0.0, 0.2);
+    bar.step("stage 1", 0.2, 0.6);
+    Progress p("stage 1", 4);
+    p.advance(2);  // half of stage 1: 0.2 + 0.6 / 2
+  });
+  EXPECT_EQ(ProgressBar::current(), nullptr);
+  const std::string out = drain(master);
+  EXPECT_NE(out.find("proving   0% (stage 0)"), std::string::npos) << out;
+  EXPECT_NE(out.find("proving  20% (stage 1)"), std::string::npos) << out;
+  EXPECT_NE(out.find("proving  50% (stage 1)"), std::string::npos) << out;
+  EXPECT_NE(out.find("proving 100%"), std::string::npos) << out;
+  EXPECT_EQ(out.find("stage 1  50%"), std::string::npos) << out;  // no line of the step's own
+  close(master);
+  close(slave);
+}
+
 TEST(Progress, SilentWhenPiped) {
   int fds[2];
   ASSERT_EQ(pipe(fds), 0);

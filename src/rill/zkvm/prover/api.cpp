@@ -4,6 +4,7 @@
 #include <string>
 
 #include "rill/riscv/trace_source.hpp"
+#include "rill/util/timer.hpp"
 
 namespace rill {
 
@@ -41,13 +42,17 @@ ProveReport prove(const riscv::Program& program, std::span<const std::uint8_t> i
   }
   const riscv::ExecutionSummary& summary = source->summary();
   phase("loading the Dory setup");
+  const Stopwatch setup_watch;
   const DorySetup& setup = zkvm::shared_dory_setup(zkvm::run_shape(machine, summary));
+  const double setup_seconds = setup_watch.seconds();
   phase(options.mode == zkvm::ProvingMode::kLinear ? "proving (linear mode)"
                                                    : "proving (streaming mode)");
   zkvm::ProveResult result = zkvm::prove(machine, input, summary, *source, options, setup);
   phase("serializing the proof");
   ProveReport report;
   report.proof = zkvm::serialize(result.proof);
+  report.proof_sections = zkvm::proof_sections(result.proof);
+  report.setup_seconds = setup_seconds;
   report.output = summary.output;
   report.panicked = summary.panicked;
   report.terminated = summary.terminated;
@@ -85,7 +90,9 @@ VerifyReport verify(const riscv::Program& program, std::span<const std::uint8_t>
                     " exceeds the verifier's limit (" + std::to_string(max_cycles) + " cycles)";
     return report;
   }
+  const Stopwatch setup_watch;
   const DorySetup& setup = zkvm::shared_dory_setup(p.shape());
+  report.setup_seconds = setup_watch.seconds();
   const zkvm::VerifyResult verdict =
       zkvm::verify(machine, input, p.output, p.panicked, p, setup.verifier());
   report.valid = verdict.ok;

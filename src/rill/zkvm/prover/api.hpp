@@ -48,7 +48,9 @@ struct ProveReport {
   std::uint64_t instructions = 0;  // RISC-V instructions retired
   std::uint64_t padded_t = 0;      // T
   zkvm::ProvingMode mode = zkvm::ProvingMode::kLinear;
-  std::vector<zkvm::StageReport> stages;
+  std::vector<zkvm::StageReport> stages;           // stages 0–8, in run order
+  std::vector<zkvm::ProofSection> proof_sections;  // bytes per part of `proof`
+  double setup_seconds = 0;  // loading (or generating) the Dory setup, not in any stage
 };
 
 // Runs `program` on `input` and proves the run in the mode the settings choose.
@@ -62,6 +64,7 @@ struct VerifyReport {
   std::vector<std::uint8_t> output;
   bool panicked = false;
   std::uint64_t padded_t = 0;
+  double setup_seconds = 0;  // loading the Dory setup (0 when this process already had it)
 };
 
 // Checks `proof` against the program, the input and the output and panic flag the proof states;

@@ -4,6 +4,7 @@
 // pins down where two runs first diverge).
 #pragma once
 
+#include <array>
 #include <span>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "rill/riscv/trace_source.hpp"
 #include "rill/transcript/transcript.hpp"
 #include "rill/util/parallel.hpp"
+#include "rill/util/progress.hpp"
 #include "rill/util/rss.hpp"
 #include "rill/util/timer.hpp"
 #include "rill/util/tracked_alloc.hpp"
@@ -68,6 +70,12 @@ class ThreadLimit {
 
 StageConfig stage_config(const ProverOptions& options, ProvingMode mode);
 
+// Each stage's share of prove time, stages 0, 1, 2, 3, 4, 5, 6a, 6b, 7, 8 in run order, for the
+// one progress bar of a proof (measured: sha2_chain 2^18, linear mode, docs/benchmarks.md, "Whole
+// proof"). Only the display depends on them.
+inline constexpr std::array<double, 10> kStageTimeShares = {0.33, 0.02, 0.05, 0.03, 0.04,
+                                                            0.06, 0.01, 0.18, 0.01, 0.27};
+
 // Proves the whole statement from per-row records: the commitments (stage 0), the sumcheck
 // stages 1–7 and the batched opening (stage 8). `summary` states the run (T, K_ram, output, panic
 // flag); `setup` must serve opening_log_columns(shape) (shared_dory_setup does). prove() calls
@@ -95,7 +103,14 @@ ProveResult prove_records(const riscv::Machine& machine, std::span<const u8> inp
   ProverContext<R> ctx{records, shape, config, transcript, accumulator};
 
   // Runs one stage and records its time, memory, passes and the transcript state after it.
+  ProgressBar bar("proving");
+  double progress_begin = 0;
+  double progress_total = 0;
+  for (const double share : kStageTimeShares) progress_total += share;
   const auto run_stage = [&](std::string name, auto&& prove_one) {
+    const double share = kStageTimeShares.at(result.stages.size()) / progress_total;
+    bar.step(name.substr(0, name.find(':')), progress_begin, share);
+    progress_begin += share;
     StageReport report{std::move(name)};
     const Stopwatch watch;
     const MemoryScope scope;
