@@ -15,6 +15,7 @@
 #include "rill/util/progress.hpp"
 #include "rill/util/rss.hpp"
 #include "rill/util/timer.hpp"
+#include "rill/zkvm/prover/memory_model.hpp"
 #include "rill/zkvm/prover/prover.hpp"
 
 namespace rill::cli {
@@ -26,7 +27,8 @@ Action add_prove_command(CLI::App& app) {
     std::string output;
     std::string mode = "linear";
     std::string memory_budget, chunk_size, max_cycles;
-    CLI::Option *memory_budget_opt = nullptr, *chunk_size_opt = nullptr, *max_cycles_opt = nullptr;
+    CLI::Option *memory_budget_opt = nullptr, *chunk_size_opt = nullptr, *max_cycles_opt = nullptr,
+                *mode_opt = nullptr;
     CommonOptions common;
   };
   auto opts = std::make_shared<Options>();
@@ -48,11 +50,16 @@ Action add_prove_command(CLI::App& app) {
   opts->input.add_to(*cmd);
   cmd->add_option("-o,--output", opts->output, "Where to write the proof ('-': standard output)")
       ->required();
-  cmd->add_option("--mode", opts->mode, "Proving mode")
-      ->check(CLI::IsMember({"linear", "streaming"}));
+  opts->mode_opt =
+      cmd->add_option("--mode", opts->mode,
+                      "Proving mode (default: chosen by the memory budget, see --memory-budget)")
+          ->check(CLI::IsMember({"linear", "streaming"}));
   opts->memory_budget_opt = cmd->add_option(
       "--memory-budget", opts->memory_budget,
-      "Choose the mode that fits this much memory (e.g. 2G, 512M; at most 1P); overrides --mode");
+      "Prove within this much memory (e.g. 2G, 512M; at most 1P): linear mode when its predicted\n"
+      "peak fits, else streaming with checkpoints that fit; a budget too small for streaming is\n"
+      "refused before the guest runs. Overrides --mode. Default (no --mode either): 3/4 of the\n"
+      "machine's physical memory. The model is in docs/benchmarks.md ('Memory model')");
   opts->chunk_size_opt = cmd->add_option(
       "--chunk-size", opts->chunk_size,
       "Trace rows per parallel pass segment, 0 to 2^40 (0: automatic; small values are raised "
@@ -76,6 +83,8 @@ Action add_prove_command(CLI::App& app) {
     }
     if (opts->memory_budget_opt->count() > 0) {
       options.memory_budget = parse_size("--memory-budget", opts->memory_budget, u64{1} << 50);
+    } else if (opts->mode_opt->count() == 0) {
+      options.memory_budget = zkvm::default_memory_budget();
     }
     const std::uint64_t max_cycles =
         parse_max_cycles(opts->max_cycles_opt, opts->max_cycles, kDefaultMaxCycles);

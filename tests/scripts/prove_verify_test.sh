@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `rill prove` / `rill verify` end to end through the CLI: both modes write the same bytes, a valid
 # proof verifies (exit 0), a wrong input, a flipped byte or a truncated file is rejected (exit 1),
-# and a failed prove leaves no proof file behind (exit 2).
+# a failed prove leaves no proof file behind (exit 2), and --memory-budget keeps its promise.
 set -uo pipefail
 rill=$1
 guest=$2
@@ -34,6 +34,22 @@ for offset in 32 $((size / 2)) $((size - 1)); do  # output bytes, a round polyno
 done
 head -c $((size - 7)) "$scratch/linear.bin" >"$scratch/truncated.bin"
 check 1 "verify truncated proof" -- "$rill" verify "$guest" "$scratch/truncated.bin" --input-hex $input
+
+# --memory-budget (docs/benchmarks.md, "Memory model"): T = 2^17 does not fit linear mode in 100 MiB,
+# so the budget picks streaming, and the run's peak RSS (getrusage) stays under it; a roomy
+# budget picks linear; a budget below streaming's needs is refused before the guest runs.
+mode_rss() {  # mode_rss BUDGET INPUT -> "mode peak_rss_bytes"
+  "$rill" prove "$guest" --input-hex "$2" -o "$scratch/budget.bin" --memory-budget "$1" --json |
+    python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["mode"], j["peak_rss_bytes"])'
+}
+read -r mode rss <<<"$(mode_rss 100M 983a0000)"
+[[ $mode == streaming && $rss -lt $((100 << 20)) ]] ||
+  { echo "FAIL: --memory-budget 100M: mode $mode, peak RSS $rss"; fail=1; }
+read -r mode rss <<<"$(mode_rss 8G $input)"
+[[ $mode == linear ]] || { echo "FAIL: --memory-budget 8G: mode $mode"; fail=1; }
+check 2 "a budget below streaming's needs" -- \
+  "$rill" prove "$guest" --input-hex $input -o "$scratch/none.bin" --memory-budget 1M
+[[ ! -e $scratch/none.bin ]] || { echo "FAIL: a refused budget left a proof file"; fail=1; }
 
 printf 'not an elf' >"$scratch/bad.elf"
 check 2 "prove a non-ELF" -- "$rill" prove "$scratch/bad.elf" -o "$scratch/none.bin"

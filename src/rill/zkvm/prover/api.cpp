@@ -5,6 +5,7 @@
 
 #include "rill/riscv/trace_source.hpp"
 #include "rill/util/timer.hpp"
+#include "rill/zkvm/prover/memory_model.hpp"
 
 namespace rill {
 
@@ -28,8 +29,14 @@ ProveReport prove(const riscv::Program& program, std::span<const std::uint8_t> i
   phase("executing the guest");
   std::unique_ptr<riscv::TraceSource> source;
   if (options.memory_budget != 0 || options.mode == zkvm::ProvingMode::kStreaming) {
-    source = std::make_unique<riscv::ReplayTrace>(machine, input, riscv::ReplayOptions{},
-                                                  settings.max_cycles);
+    // Under a budget, checkpoints sized so that streaming fits it (or an InputError now, before
+    // the guest runs, when nothing fits).
+    const riscv::ReplayOptions replay =
+        options.memory_budget != 0
+            ? zkvm::streaming_replay_options(options.memory_budget, machine.layout(),
+                                             settings.max_cycles)
+            : riscv::ReplayOptions{};
+    source = std::make_unique<riscv::ReplayTrace>(machine, input, replay, settings.max_cycles);
   }
   if (options.memory_budget != 0) {
     options.mode = options.resolved_mode(source->summary().padded_len);

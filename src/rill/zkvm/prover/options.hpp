@@ -15,7 +15,8 @@ std::optional<ProvingMode> parse_mode(std::string_view name);
 
 struct ProverOptions {
   ProvingMode mode = ProvingMode::kLinear;
-  // When non-zero, overrides `mode`: linear if its estimated tracked bytes fit, else streaming.
+  // When non-zero, overrides `mode`: linear if its predicted peak RSS fits, else streaming with
+  // checkpoints that fit (memory_model.hpp).
   std::uint64_t memory_budget = 0;
   // Worker threads (0: oneTBB's default, every core).
   unsigned threads = 0;
@@ -29,9 +30,5 @@ struct ProverOptions {
   // The mode actually used for a trace of `padded_len` cycles.
   ProvingMode resolved_mode(std::uint64_t padded_len) const;
 };
-
-// Tracked bytes the linear mode holds at its peak for T cycles: stage 1 materializes Az, Bz and
-// the eq weight (T field elements each) and builds the bound halves next to them.
-std::uint64_t linear_mode_bytes(std::uint64_t padded_len);
 
 }  // namespace rill::zkvm

@@ -1,22 +1,77 @@
-// The memory budget picks the mode: linear while its estimate fits (3 arrays of T field elements
-// and the halves of the first bind: 4.5·32·T bytes), streaming beyond.
+// The memory budget picks the mode and the streaming checkpoints from the memory model
+// (memory_model.hpp); the figures below are the model's formulas written out by hand.
 #include "rill/zkvm/prover/options.hpp"
 
 #include <gtest/gtest.h>
 
+#include "rill/util/error.hpp"
 #include "rill/util/int.hpp"
+#include "rill/zkvm/prover/memory_model.hpp"
 
 namespace rill::zkvm {
 namespace {
 
-TEST(ProverOptions, MemoryBudgetPicksTheMode) {
-  EXPECT_EQ(linear_mode_bytes(u64{1} << 20), u64{144} << 20);
+constexpr u64 kMiB = u64{1} << 20;
+
+TEST(MemoryModel, PredictionsFollowTheFittedFormulas) {
+  // linear: (base + per-cycle · T) plus the headroom.
+  const u64 t = u64{1} << 20;
+  const u64 linear = kLinearBaseBytes + kLinearBytesPerCycle * t;
+  EXPECT_EQ(predicted_linear_peak(t), linear + linear / 100 * kSafetyPercent);
+  // Checkpoints: 16 segments · (1 + 2·400/100) · 4 bytes per word.
+  riscv::ReplayOptions defaults;
+  EXPECT_EQ(checkpoint_bound(defaults, 1000), 16u * 9 * 4 * 1000);
+  riscv::ReplayOptions lean;
+  lean.max_segments = 2;
+  lean.log_budget_percent = 0;
+  EXPECT_EQ(checkpoint_bound(lean, 1000), 2u * 4 * 1000);
+  // streaming grows like √T: 4× the cycles add 2× the √T term.
+  const u64 s20 = predicted_streaming_peak(u64{1} << 20, 1 << 10, defaults);
+  const u64 s22 = predicted_streaming_peak(u64{1} << 22, 1 << 10, defaults);
+  EXPECT_GT(s22, s20);
+  EXPECT_LT(s22 - s20, (kStreamingBytesPerSqrtCycle * 1024 + 1) * 2);
+  EXPECT_GE(default_memory_budget(), u64{1} << 20);
+}
+
+// 512 MiB picks streaming at 2^22 cycles, 8 GiB linear at 2^21 (at 2^22 linear mode needs more
+// than 8 GiB today, docs/benchmarks.md); no budget keeps the mode asked for.
+TEST(MemoryModel, BudgetPicksTheMode) {
   ProverOptions options;
   options.mode = ProvingMode::kStreaming;
-  EXPECT_EQ(options.resolved_mode(1 << 20), ProvingMode::kStreaming);  // no budget: as asked
-  options.memory_budget = u64{144} << 20;
-  EXPECT_EQ(options.resolved_mode(1 << 20), ProvingMode::kLinear);
-  EXPECT_EQ(options.resolved_mode(1 << 21), ProvingMode::kStreaming);
+  EXPECT_EQ(options.resolved_mode(u64{1} << 22), ProvingMode::kStreaming);  // no budget: as asked
+  options.memory_budget = u64{8} << 30;
+  EXPECT_EQ(options.resolved_mode(u64{1} << 21), ProvingMode::kLinear);
+  options.memory_budget = 512 * kMiB;
+  EXPECT_EQ(options.resolved_mode(u64{1} << 22), ProvingMode::kStreaming);
+  EXPECT_EQ(options.resolved_mode(u64{1} << 12), ProvingMode::kLinear);  // small runs fit
+  // The boundary is the prediction itself.
+  options.memory_budget = predicted_linear_peak(u64{1} << 18);
+  EXPECT_EQ(options.resolved_mode(u64{1} << 18), ProvingMode::kLinear);
+  options.memory_budget -= 1;
+  EXPECT_EQ(options.resolved_mode(u64{1} << 18), ProvingMode::kStreaming);
+}
+
+// Checkpoints shrink to fit a budget for a guest with a large memory, and a budget nothing fits
+// is refused with the figure that would do.
+TEST(MemoryModel, StreamingCheckpointsShrinkToFitTheBudget) {
+  riscv::MemoryConfig big;
+  big.heap_size = u64{64} << 20;  // 64 MiB of guest heap: 16 default segments need ~9 GiB bound
+  const riscv::MemoryLayout layout(big, riscv::Program{});
+  const u64 rows = u64{1} << 22;
+  const riscv::ReplayOptions roomy = streaming_replay_options(u64{64} << 30, layout, rows);
+  EXPECT_EQ(roomy.max_segments, 16u);
+  EXPECT_EQ(roomy.log_budget_percent, 400u);
+  const riscv::ReplayOptions tight = streaming_replay_options(u64{1} << 30, layout, rows);
+  EXPECT_LT(checkpoint_bound(tight, layout.num_words()),
+            checkpoint_bound(roomy, layout.num_words()));
+  EXPECT_LE(predicted_streaming_peak(riscv::padded_trace_length(rows), layout.num_words(), tight),
+            u64{1} << 30);
+  try {
+    streaming_replay_options(32 * kMiB, layout, rows);
+    ADD_FAILURE() << "a 32 MiB budget for a 64 MiB guest was accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("too small"), std::string::npos) << e.what();
+  }
 }
 
 TEST(ProverOptions, ModeNames) {

@@ -1,0 +1,63 @@
+#include "rill/zkvm/prover/memory_model.hpp"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <string>
+
+#include "rill/util/error.hpp"
+
+namespace rill::zkvm {
+
+namespace {
+
+std::uint64_t with_headroom(std::uint64_t bytes) { return bytes + bytes / 100 * kSafetyPercent; }
+
+std::string mib(std::uint64_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + "M"; }
+
+}  // namespace
+
+std::uint64_t default_memory_budget() {
+  const long pages = sysconf(_SC_PHYS_PAGES);
+  const long page_size = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page_size <= 0) return std::uint64_t{4} << 30;  // unknown: assume 4 GiB
+  return static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page_size) / 4 * 3;
+}
+
+std::uint64_t predicted_linear_peak(std::uint64_t padded_len) {
+  return with_headroom(kLinearBaseBytes + kLinearBytesPerCycle * padded_len);
+}
+
+std::uint64_t checkpoint_bound(const riscv::ReplayOptions& options, std::uint64_t k_ram_words) {
+  return options.max_segments * (100 + 2 * options.log_budget_percent) / 100 * 4 * k_ram_words;
+}
+
+std::uint64_t predicted_streaming_peak(std::uint64_t padded_len, std::uint64_t k_ram_words,
+                                       const riscv::ReplayOptions& options) {
+  const double root = std::sqrt(static_cast<double>(padded_len));
+  return with_headroom(kStreamingBaseBytes + checkpoint_bound(options, k_ram_words) +
+                       static_cast<std::uint64_t>(kStreamingBytesPerSqrtCycle * root));
+}
+
+riscv::ReplayOptions streaming_replay_options(std::uint64_t budget,
+                                              const riscv::MemoryLayout& layout,
+                                              std::uint64_t max_rows) {
+  const std::uint64_t padded = riscv::padded_trace_length(max_rows);
+  const std::uint64_t words = layout.num_words();
+  // From the default (16 segments, logs up to 4× an image) down to 2 segments without logs.
+  riscv::ReplayOptions options;
+  for (const std::uint64_t segments : {16, 8, 4, 2}) {
+    for (const std::uint64_t logs : {400, 100, 0}) {
+      options.max_segments = segments;
+      options.log_budget_percent = logs;
+      if (predicted_streaming_peak(padded, words, options) <= budget) return options;
+    }
+  }
+  throw InputError("a memory budget of " + mib(budget) +
+                   " is too small for this guest: streaming " + "mode needs about " +
+                   mib(predicted_streaming_peak(padded, words, options)) + " for up to " +
+                   std::to_string(max_rows) + " cycles (--max-cycles) and " + mib(4 * words) +
+                   " of guest memory");
+}
+
+}  // namespace rill::zkvm
