@@ -245,7 +245,7 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
   };
 
   // Rounds a one-hot factor stays in index form (2^level lookups per entry at level `level`).
-  static constexpr unsigned kOneHotMaxLevel = 3;
+  static constexpr unsigned kOneHotMaxLevel = 4;
 
   const tracked_vector<Fr>* one_hot_table(unsigned f) const {
     if constexpr (OneHotKernel<Kernel>) {
