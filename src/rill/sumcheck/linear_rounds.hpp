@@ -23,7 +23,10 @@
 // §8: linear mode keeps small values small until a challenge meets them): round 0 converts its
 // entries to field elements range by range into a per-thread scratch of at most a few thousand
 // entries, and binding r_0 writes the first field array, of 2^{n−1} entries. So a small factor
-// costs sizeof(T)·2^n + 32·2^{n−1} bytes at its peak instead of 32·2^n + 32·2^{n−1}.
+// costs sizeof(T)·2^n + 32·2^{n−1} bytes at its peak instead of 32·2^n + 32·2^{n−1}. A compact
+// column may also stay compact through later binds (CompactColumn::bound): a one-hot column
+// (OneHotIndexColumn) keeps its indices for the first few rounds and materializes a much smaller
+// field array.
 #pragma once
 
 #include <algorithm>
