@@ -46,6 +46,49 @@ struct FieldKernel {
   }
 };
 
+// One-hot factors: factor f at index x is T_f[k] for a hashed k < 16, or zero for k = 16.
+constexpr unsigned kOneHotK = 16;
+u32 one_hot_index(std::uint64_t x, unsigned f) {
+  return static_cast<u32>(mix(x * 8 + f + 3) % (kOneHotK + 1));
+}
+const std::vector<tracked_vector<Fr>>& one_hot_tables() {
+  static const std::vector<tracked_vector<Fr>> tables = [] {
+    std::vector<tracked_vector<Fr>> t(ProductShape::kMaxFactors);
+    for (unsigned f = 0; f < t.size(); ++f)
+      for (unsigned k = 0; k < kOneHotK; ++k) t[f].push_back(Fr::from_u64(mix(1000 + 37 * f + k)));
+    return t;
+  }();
+  return tables;
+}
+Fr one_hot_value(std::uint64_t x, unsigned f) {
+  const u32 k = one_hot_index(x, f);
+  return k == kOneHotK ? Fr::zero() : one_hot_tables()[f][k];
+}
+
+struct OneHotFieldKernel {
+  using Record = std::uint64_t;
+  unsigned num_factors;
+  unsigned log_block() const { return 0; }
+  void factors(const Record& row, const Record&, std::uint64_t, Fr* out) const {
+    for (unsigned f = 0; f < num_factors; ++f) out[f] = one_hot_value(row, f);
+  }
+};
+
+// The same values, also given as indices (product_pass.hpp: OneHotKernel).
+struct OneHotIndexKernel : OneHotFieldKernel {
+  const tracked_vector<Fr>* one_hot_table(unsigned f) const {
+    return f < num_factors ? &one_hot_tables()[f] : nullptr;
+  }
+  void one_hot_indices(const Record& row, u32* out) const {
+    for (unsigned f = 0; f < num_factors; ++f) {
+      const u32 k = one_hot_index(row, f);
+      out[f] = k == kOneHotK ? kOneHotZero : k;
+    }
+  }
+};
+static_assert(OneHotKernel<OneHotIndexKernel>);
+static_assert(!OneHotKernel<OneHotFieldKernel>);
+
 struct LinearRun {
   std::vector<UniPoly> polys;
   std::vector<Fr> evals;
@@ -114,6 +157,39 @@ TEST(CompactLinear, AgreesWithFieldFactorsForOtherWeightsAndSizes) {
       EXPECT_EQ(compact.evals, field.evals) << n;
     }
   }
+}
+
+// One-hot factors kept as indices through the first binds (linear_rounds.hpp:
+// OneHotIndexColumn): the same round polynomials and evaluations as field factors, for every
+// size (the index form stops early when its tables would outgrow the bound array) and weight.
+TEST(CompactLinear, OneHotIndicesAgreeWithFieldFactors) {
+  for (unsigned n : {1u, 2u, 5u, 9u, 14u}) {
+    for (const Weight& weight :
+         {Weight::none(), Weight::less_than(fixed_point(n)), Weight::eq(fixed_point(n))}) {
+      const LinearRun field = run_linear<OneHotFieldKernel>(n, weight, 3);
+      const LinearRun index = run_linear<OneHotIndexKernel>(n, weight, 3);
+      EXPECT_EQ(index.polys, field.polys) << n;
+      EXPECT_EQ(index.evals, field.evals) << n;
+    }
+  }
+}
+
+TEST(CompactLinear, OneHotIndicesCutTheTrackedBytes) {
+  const unsigned n = 18, factors = 4;
+  const Weight weight = Weight::eq(fixed_point(n));
+  const LinearRun field = run_linear<OneHotFieldKernel>(n, weight, factors);
+  const LinearRun index = run_linear<OneHotIndexKernel>(n, weight, factors);
+  ASSERT_EQ(index.polys, field.polys);
+  EXPECT_EQ(index.evals, field.evals);
+  const std::size_t big_n = std::size_t{1} << n;
+  // Field: 48 B per index per factor. Indices: 1 B, then field arrays of N/16 and N/32 once the
+  // fourth bind materializes them (3 B), plus the weight's split tables.
+  EXPECT_GE(field.high_water_bytes, factors * big_n * 48);
+  EXPECT_LE(index.high_water_bytes, factors * big_n * 4 + big_n / 4);
+  std::printf(
+      "linear schedule, eq·Π of 4 one-hot factors, N = 2^18: field %zu B %.2f s, "
+      "indices %zu B %.2f s\n",
+      field.high_water_bytes, field.seconds, index.high_water_bytes, index.seconds);
 }
 
 }  // namespace

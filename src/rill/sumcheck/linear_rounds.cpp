@@ -282,7 +282,9 @@ LinearProductRounds::LinearProductRounds(ProductShape shape, std::vector<FactorC
     RILL_CHECK_EQ(compact ? compact_[c]->size() : columns_[c].size(), size_,
                   "arrays differ in size");
   }
-  for (std::size_t c = 0; c < columns_.size(); ++c) spare_.emplace_back(size_ / 2);
+  // A compact column gets its field buffers when a bind materializes it.
+  for (std::size_t c = 0; c < columns_.size(); ++c)
+    spare_.emplace_back(c < compact_.size() && compact_[c] ? 0 : size_ / 2);
 }
 
 std::vector<Fr> LinearProductRounds::sums(bool with_one) const {
@@ -322,7 +324,18 @@ std::vector<Fr> LinearProductRounds::bind_and_sum(const Fr& r, bool want_sums) {
   const auto columns = static_cast<unsigned>(columns_.size());
   std::array<const Fr*, kMaxColumns> in{};
   std::array<Fr*, kMaxColumns> out{};
+  // A compact column that stays compact is not written (out = null): its bound form gives the
+  // next round's values.
+  std::vector<std::unique_ptr<CompactColumn>> still_compact(compact_.size());
+  bool any_compact = false;
   for (unsigned c = 0; c < columns; ++c) {
+    if (c < compact_.size() && compact_[c]) {
+      still_compact[c] = compact_[c]->bound(r);
+      if (still_compact[c]) {
+        any_compact = true;
+        continue;
+      }
+    }
     // A column that was compact has no second buffer yet: allocate it at its first reuse.
     if (spare_[c].size() < size_ / 2) spare_[c] = tracked_vector<Fr>(size_ / 2);
     in[c] = columns_[c].data();
@@ -336,7 +349,7 @@ std::vector<Fr> LinearProductRounds::bind_and_sum(const Fr& r, bool want_sums) {
           const u64 se = std::min(e, sb + kGrain);
           const ColumnView v = view_columns(columns_, compact_, 2 * sb, 2 * (se - sb));
           for (unsigned c = 0; c < columns; ++c)
-            for (u64 i = sb; i < se; ++i) {
+            for (u64 i = sb; i < se && out[c] != nullptr; ++i) {
               const Fr* a = v.data[c] + (2 * i - v.first[c]);
               out[c][i] = a[0] + r * (a[1] - a[0]);
             }
@@ -362,8 +375,10 @@ std::vector<Fr> LinearProductRounds::bind_and_sum(const Fr& r, bool want_sums) {
           const Fr* a = data[c] + (4 * i - first[c]);
           const Fr lo = a[0] + r * (a[1] - a[0]);
           const Fr hi = a[2] + r * (a[3] - a[2]);
-          out[c][2 * i] = lo;
-          out[c][2 * i + 1] = hi;
+          if (out[c] != nullptr) {
+            out[c][2 * i] = lo;
+            out[c][2 * i + 1] = hi;
+          }
           value[c] = lo;
           step[c] = hi - lo;
         }
@@ -385,6 +400,7 @@ std::vector<Fr> LinearProductRounds::bind_and_sum(const Fr& r, bool want_sums) {
   }
   std::swap(columns_, spare_);
   compact_.clear();
+  if (any_compact) compact_ = std::move(still_compact);
   size_ /= 2;
   --num_vars_;
   return next;
@@ -436,7 +452,15 @@ void LinearProductRounds::bind(const Fr& r) {
 std::vector<Fr> LinearProductRounds::factor_evals() const {
   RILL_CHECK(num_vars_ == 0, "factor evaluations are known after the last round");
   std::vector<Fr> out;
-  for (unsigned f = 0; f < shape_.num_factors(); ++f) out.push_back(columns_[f][0]);
+  for (unsigned f = 0; f < shape_.num_factors(); ++f) {
+    Fr v = Fr::zero();
+    if (f < compact_.size() && compact_[f]) {
+      compact_[f]->to_field(0, 1, &v);
+    } else {
+      v = columns_[f][0];
+    }
+    out.push_back(v);
+  }
   return out;
 }
 

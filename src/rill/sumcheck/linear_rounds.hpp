@@ -23,11 +23,17 @@
 // §8: linear mode keeps small values small until a challenge meets them): round 0 converts its
 // entries to field elements range by range into a per-thread scratch of at most a few thousand
 // entries, and binding r_0 writes the first field array, of 2^{n−1} entries. So a small factor
-// costs sizeof(T)·2^n + 32·2^{n−1} bytes at its peak instead of 32·2^n + 32·2^{n−1}.
+// costs sizeof(T)·2^n + 32·2^{n−1} bytes at its peak instead of 32·2^n + 32·2^{n−1}. A compact
+// column may also stay compact through later binds (CompactColumn::bound): a one-hot column
+// (OneHotIndexColumn) keeps its indices for the first few rounds and materializes a much smaller
+// field array.
 #pragma once
 
+#include <algorithm>
+#include <limits>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 #include "rill/field/fr.hpp"
@@ -54,13 +60,16 @@ struct LinearWeight {
   }
 };
 
-// A factor column held compactly until the first bind.
+// A factor column held compactly until a bind turns it into a field array.
 class CompactColumn {
  public:
   virtual ~CompactColumn() = default;
   virtual std::size_t size() const = 0;
   // out[k] = P[begin + k] as a field element, k < count.
   virtual void to_field(std::uint64_t begin, std::size_t count, Fr* out) const = 0;
+  // P bound at its lowest variable to r, P'(x') = P(2x') + r·(P(2x'+1) − P(2x')), still compact;
+  // or null: the bind writes P' as a field array of size()/2 entries.
+  virtual std::unique_ptr<CompactColumn> bound(const Fr&) const { return nullptr; }
 };
 
 // Small-integer entries (u8 … i128), e.g. increments and flags.
@@ -76,6 +85,64 @@ class SmallIntColumn final : public CompactColumn {
 
  private:
   tracked_vector<T> values_;
+};
+
+// A one-hot factor P(j) = T[k(j)] (e.g. ra(ρ, j) = eq(ρ, k(j))), kept as the per-cycle index k(j)
+// (u8 or u16; index |T| stands for a zero entry) and, after m binds with r_1..r_m, as tables
+//   T_b[v] = eq(r_{1..m}, b)·T[v],  b < 2^m  (little-endian: r_1 meets the lowest bit of b),
+// so that P'(i) = Σ_b T_b[k(2^m·i + b)]. Binding only rescales 2^m·(|T| + 1) table entries; the
+// index array is shared by every level. The column materializes (bound() returns null) once
+// the next level would exceed max_level, or its tables would outgrow the bound field array.
+template <class I>
+requires(std::is_same_v<I, u8> || std::is_same_v<I, u16>) class OneHotIndexColumn final
+    : public CompactColumn {
+ public:
+  // indices: k(j) for every j (|table| for a zero entry); table: T.
+  OneHotIndexColumn(tracked_vector<I> indices, std::span<const Fr> table, unsigned max_level)
+      : indices_(std::make_shared<const tracked_vector<I>>(std::move(indices))),
+        stride_(table.size() + 1),
+        tables_(table.size() + 1, Fr::zero()),
+        max_level_(max_level) {
+    RILL_CHECK(table.size() <= std::numeric_limits<I>::max(), "index type too narrow");
+    std::copy(table.begin(), table.end(), tables_.begin());
+  }
+  std::size_t size() const override { return indices_->size() >> level_; }
+  void to_field(std::uint64_t begin, std::size_t count, Fr* out) const override {
+    const I* k = indices_->data() + (begin << level_);
+    const Fr* t = tables_.data();
+    if (level_ == 0) {
+      for (std::size_t i = 0; i < count; ++i) out[i] = t[k[i]];
+      return;
+    }
+    const std::size_t group = std::size_t{1} << level_;
+    for (std::size_t i = 0; i < count; ++i, k += group) {
+      Fr v = t[k[0]];
+      for (std::size_t b = 1; b < group; ++b) v += t[b * stride_ + k[b]];
+      out[i] = v;
+    }
+  }
+  std::unique_ptr<CompactColumn> bound(const Fr& r) const override {
+    const std::size_t next_tables = stride_ << (level_ + 1);
+    if (level_ + 1 > max_level_ || next_tables > size() / 2) return nullptr;
+    auto out = std::unique_ptr<OneHotIndexColumn>(new OneHotIndexColumn(*this));
+    out->level_ = level_ + 1;
+    out->tables_ = tracked_vector<Fr>(next_tables);
+    const std::size_t half = tables_.size();
+    const Fr s = Fr::one() - r;
+    for (std::size_t e = 0; e < half; ++e) {
+      out->tables_[e] = s * tables_[e];
+      out->tables_[half + e] = r * tables_[e];
+    }
+    return out;
+  }
+
+ private:
+  OneHotIndexColumn(const OneHotIndexColumn&) = default;
+  std::shared_ptr<const tracked_vector<I>> indices_;
+  std::size_t stride_;         // |T| + 1
+  tracked_vector<Fr> tables_;  // 2^level tables of stride_ entries, the last entry of each 0
+  unsigned level_ = 0;
+  unsigned max_level_;
 };
 
 // One factor's values over the hypercube: a field array, or a compact column.

@@ -101,6 +101,25 @@ concept ProductKernel = requires(const K& k, const typename K::Record& row, std:
 }
 &&FactorValue<typename KernelTraits<K>::Small>;
 
+// Optional one-hot form of a kernel with log_block() == 0, used by the linear schedule's round-0
+// pass (linear_rounds.hpp: OneHotIndexColumn): one_hot_table(f) is null, or a table T_f such that
+// factor f of every record is T_f[k] for an index k < |T_f| or zero; one_hot_indices(row, out)
+// writes that k (kOneHotZero for zero) to out[f] for every factor with a table. The field values
+// of factors() stay the form every other pass reads.
+inline constexpr u32 kOneHotZero = ~u32{0};
+template <class K>
+concept OneHotKernel = requires(const K& k, const typename K::Record& row, u32* out) {
+  { k.one_hot_table(0u) } -> std::convertible_to<const tracked_vector<Fr>*>;
+  k.one_hot_indices(row, out);
+};
+
+// Where the round-0 pass writes a one-hot factor's indices (one of the two arrays is set).
+struct OneHotIndexOut {
+  u8* narrow = nullptr;
+  u16* wide = nullptr;
+  u32 zero = 0;  // the index stored for a zero entry: |T_f|
+};
+
 template <FactorValue V>
 Fr factor_to_field(const V& v) {
   if constexpr (std::is_same_v<V, Fr>) {
@@ -170,6 +189,9 @@ struct ProductPassContext {
   // 2^n KernelTraits<Kernel>::Small that receives a small factor's values as they are (the
   // factor's `materialized` span is then empty).
   std::vector<void*> compact_out;
+  // Materializing pass at round 0 of a OneHotKernel: per factor, where its indices go (or
+  // nothing; empty when no factor is one-hot).
+  std::vector<OneHotIndexOut> one_hot_out;
 };
 
 // The factor values of one record, read through KernelTraits into a small-integer buffer and a
@@ -226,7 +248,8 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
 
  public:
   ProductSegment(const Kernel& kernel, const ProductPassContext& ctx)
-      : ctx_(ctx),
+      : kernel_(kernel),
+        ctx_(ctx),
         reader_(kernel, ctx.shape->num_factors()),
         num_factors_(ctx.shape->num_factors()),
         log_block_(kernel.log_block()),
@@ -256,7 +279,24 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
                   ctx_.materialized[f][x] = factor_to_field(v);
                 }
               },
-              [&](unsigned f, const Fr& v) { ctx_.materialized[f][x] = v; });
+              [&](unsigned f, const Fr& v) {
+                if (!ctx_.materialized[f].empty()) ctx_.materialized[f][x] = v;
+              });
+        }
+        if constexpr (OneHotKernel<Kernel>) {
+          if (!ctx_.one_hot_out.empty()) {
+            u32 index[ProductShape::kMaxFactors];
+            kernel_.one_hot_indices(rows[j], index);
+            for (unsigned f = 0; f < num_factors_; ++f) {
+              const OneHotIndexOut& o = ctx_.one_hot_out[f];
+              const u32 k = index[f] == kOneHotZero ? o.zero : index[f];
+              if (o.narrow != nullptr) {
+                o.narrow[base] = static_cast<u8>(k);
+              } else if (o.wide != nullptr) {
+                o.wide[base] = static_cast<u16>(k);
+              }
+            }
+          }
         }
         continue;
       }
@@ -434,6 +474,7 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
     }
   }
 
+  const Kernel& kernel_;
   const ProductPassContext& ctx_;
   FactorReader<Kernel> reader_;
   unsigned num_factors_;

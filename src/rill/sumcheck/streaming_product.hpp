@@ -61,7 +61,8 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
     RILL_CHECK(kernel_.log_block() <= num_vars_, "kernel block wider than the polynomial");
     check_weights(shape_, weights_, num_vars_);
     bound_eq_.assign(1, Fr::one());
-    for (unsigned g = 0; g < weights_.size(); ++g)
+    // The linear schedule builds its weights at the switch (linear_weight): no 2^n suffixes.
+    for (unsigned g = 0; g < weights_.size() && schedule_.switch_round() > 0; ++g)
       if (!weights_[g].is_none())
         splits_.push_back({g, weights_[g].split(schedule_.switch_round())});
   }
@@ -125,11 +126,36 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
       const FactorReader<Kernel> kinds(kernel_, shape_.num_factors());
       consumer->columns.resize(shape_.num_factors());
       consumer->small.resize(shape_.num_factors());
-      ctx.compact_out.assign(shape_.num_factors(), nullptr);
+      ctx.compact_out.clear();
+      // One-hot factors stay indices (OneHotIndexColumn) through the first binds.
+      if constexpr (OneHotKernel<Kernel>) {
+        if (round == 0) {
+          RILL_CHECK_EQ(kernel_.log_block(), 0u, "one-hot indices are per record");
+          ctx.one_hot_out.resize(shape_.num_factors());
+          consumer->narrow.resize(shape_.num_factors());
+          consumer->wide.resize(shape_.num_factors());
+        }
+      }
       for (unsigned f = 0; f < shape_.num_factors(); ++f) {
+        if (const tracked_vector<Fr>* table = one_hot_table(f); round == 0 && table != nullptr) {
+          OneHotIndexOut& o = ctx.one_hot_out[f];
+          o.zero = static_cast<u32>(table->size());
+          if (table->size() < 0xff) {
+            consumer->narrow[f] = tracked_vector<u8>(size);
+            o.narrow = consumer->narrow[f].data();
+          } else {
+            RILL_CHECK(table->size() < 0xffff, "one-hot table too large for u16 indices");
+            consumer->wide[f] = tracked_vector<u16>(size);
+            o.wide = consumer->wide[f].data();
+          }
+          ctx.compact_out.push_back(nullptr);
+          ctx.materialized.emplace_back();
+          continue;
+        }
+        ctx.compact_out.push_back(nullptr);
         if (round == 0 && !kinds.is_field(f)) {
           consumer->small[f] = tracked_vector<Small>(size);
-          ctx.compact_out[f] = consumer->small[f].data();
+          ctx.compact_out.back() = consumer->small[f].data();
           ctx.materialized.emplace_back();
         } else {
           consumer->columns[f].field = tracked_vector<Fr>(size, Fr::zero());
@@ -196,9 +222,16 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
         owner.grid_ = WindowGrid(std::vector<Fr>(g.begin(), g.end()), ctx.window_vars, ctx.degree);
       } else {
         seg.check_complete();
-        for (std::size_t f = 0; f < columns.size(); ++f)
+        for (std::size_t f = 0; f < columns.size(); ++f) {
           if (ctx.compact_out[f] != nullptr)
             columns[f].compact = std::make_unique<SmallIntColumn<Small>>(std::move(small[f]));
+          if (f < ctx.one_hot_out.size() && ctx.one_hot_out[f].narrow != nullptr)
+            columns[f].compact = std::make_unique<OneHotIndexColumn<u8>>(
+                std::move(narrow[f]), *owner.one_hot_table(f), kOneHotMaxLevel);
+          if (f < ctx.one_hot_out.size() && ctx.one_hot_out[f].wide != nullptr)
+            columns[f].compact = std::make_unique<OneHotIndexColumn<u16>>(
+                std::move(wide[f]), *owner.one_hot_table(f), kOneHotMaxLevel);
+        }
         owner.switch_to_linear(std::move(columns));
       }
     }
@@ -206,8 +239,21 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
     ProductPassContext ctx;
     std::vector<FactorColumn> columns;
     std::vector<tracked_vector<Small>> small;
+    std::vector<tracked_vector<u8>> narrow;  // one-hot indices
+    std::vector<tracked_vector<u16>> wide;
     tracked_vector<Fr> eq_head_lo;
   };
+
+  // Rounds a one-hot factor stays in index form (2^level lookups per entry at level `level`).
+  static constexpr unsigned kOneHotMaxLevel = 4;
+
+  const tracked_vector<Fr>* one_hot_table(unsigned f) const {
+    if constexpr (OneHotKernel<Kernel>) {
+      return kernel_.one_hot_table(f);
+    } else {
+      return nullptr;
+    }
+  }
 
   // The eq coordinate paired with variable j: u_j = w[n−1−j].
   const Fr& u(unsigned j) const { return weights_[0].point()[num_vars_ - 1 - j]; }
@@ -219,6 +265,10 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
   // W_g(r_{<s}, ·) for every group from its bound split (product.hpp: bound_weight).
   void switch_to_linear(std::vector<FactorColumn> arrays) {
     std::vector<LinearWeight> weights(weights_.size());
+    if (schedule_.switch_round() == 0) {
+      for (unsigned g = 0; g < weights_.size(); ++g)
+        weights[g] = linear_weight(weights_[g], num_vars_);
+    }
     for (const auto& gs : splits_) weights[gs.group] = bound_weight(weights_[gs.group], gs.split);
     splits_.clear();
     bound_eq_ = tracked_vector<Fr>();

@@ -10,12 +10,13 @@ IncReductionKernel::IncReductionKernel(const Fr& gamma, std::span<const Fr> r_c2
       eq4_(std::make_shared<const HalvedEqTable>(r_c4)),
       eq5_(std::make_shared<const HalvedEqTable>(r_c5)) {}
 
-void IncReductionKernel::factors(const CycleRecord& r, const CycleRecord&, u64 j, Fr* out) const {
+void IncReductionKernel::factors(const CycleRecord& r, const CycleRecord&, u64 j, i64* small,
+                                 Fr* field) const {
   const Fr e4 = (*eq4_)(j);
-  out[0] = r.ram_word == kNoAccess ? Fr::zero() : Fr::from_i64(r.ram_inc);
-  out[1] = r.rd == kNoAccess ? Fr::zero() : Fr::from_i64(r.rd_inc);
-  out[2] = (*eq2_)(j) + gamma_ * e4;
-  out[3] = gamma2_ * (e4 + gamma_ * (*eq5_)(j));
+  small[0] = r.ram_word == kNoAccess ? 0 : r.ram_inc;
+  small[1] = r.rd == kNoAccess ? 0 : r.rd_inc;
+  field[2] = (*eq2_)(j) + gamma_ * e4;
+  field[3] = gamma2_ * (e4 + gamma_ * (*eq5_)(j));
 }
 
 IncClaimReductionProver::IncClaimReductionProver(const Fr& gamma, std::span<const Fr> r_c2,

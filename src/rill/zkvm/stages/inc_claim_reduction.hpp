@@ -19,10 +19,13 @@ inline constexpr unsigned kIncClaimReductionDegree = 2;
 class IncReductionKernel {
  public:
   using Record = CycleRecord;
+  // RamInc and RdInc stay i64 (compact in linear mode until r_0 is bound); the weights are field.
+  using Value = i64;
+  u32 field_factors() const { return 0b1100; }
   IncReductionKernel(const Fr& gamma, std::span<const Fr> r_c2, std::span<const Fr> r_c4,
                      std::span<const Fr> r_c5);
   unsigned log_block() const { return 0; }
-  void factors(const CycleRecord& r, const CycleRecord&, u64 j, Fr* out) const;
+  void factors(const CycleRecord& r, const CycleRecord&, u64 j, i64* small, Fr* field) const;
 
  private:
   Fr gamma_, gamma2_;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "rill/sumcheck/instance.hpp"
+#include "rill/sumcheck/product_pass.hpp"
 #include "rill/zkvm/stages/claims.hpp"
 #include "rill/zkvm/stages/halved_eq_table.hpp"
 #include "rill/zkvm/witness/cycle_record.hpp"
@@ -90,7 +91,8 @@ class PushforwardPass final : public PassConsumer<CycleRecord> {
   std::function<void(PushforwardTables)> done_;
 };
 
-// Field kernel (sumcheck/product_pass.hpp): out[c] = tables[table_of[c]][index_c(j)], or 0.
+// Field kernel (sumcheck/product_pass.hpp): out[c] = tables[table_of[c]][index_c(j)], or 0. Also
+// a OneHotKernel: the linear schedule keeps every column as its indices through the first rounds.
 class OneHotEqKernel {
  public:
   using Record = CycleRecord;
@@ -103,6 +105,15 @@ class OneHotEqKernel {
     for (std::size_t c = 0; c < columns_.size(); ++c) {
       const std::optional<u32> k = hot_index(r, columns_[c]);
       out[c] = k ? tables[table_of_[c]][*k] : Fr::zero();
+    }
+  }
+  const tracked_vector<Fr>* one_hot_table(unsigned c) const {
+    return c < columns_.size() ? &(*tables_)[table_of_[c]] : nullptr;
+  }
+  void one_hot_indices(const CycleRecord& r, u32* out) const {
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      const std::optional<u32> k = hot_index(r, columns_[c]);
+      out[c] = k ? *k : kOneHotZero;
     }
   }
 

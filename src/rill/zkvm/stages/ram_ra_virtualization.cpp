@@ -2,27 +2,29 @@
 
 namespace rill::zkvm {
 
-RamRaChunksKernel::RamRaChunksKernel(std::span<const Fr> r_a2, unsigned log_k_chunk,
-                                     unsigned chunks) {
-  auto tables = std::make_shared<std::vector<tracked_vector<Fr>>>();
-  for (unsigned i = 0; i < chunks; ++i)
-    tables->push_back(eq_table(point_chunk(r_a2, log_k_chunk, i)));
-  chunk_eq_ = std::move(tables);
+namespace {
+
+// Factor i: eq(chunk_i(r_a^2), chunk i of the row's word), zero without an access.
+OneHotEqKernel ram_kernel(std::span<const Fr> r_a2, const OneHotParams& p) {
+  std::vector<OneHotColumn> columns;
+  std::vector<std::vector<Fr>> points;
+  std::vector<unsigned> table_of;
+  for (unsigned i = 0; i < p.ram_chunks; ++i) {
+    columns.push_back(OneHotColumn::of(poly(PolyFamily::kRamRaChunk, i)));
+    points.push_back(point_chunk(r_a2, p.log_k_chunk, i));
+    table_of.push_back(i);
+  }
+  return OneHotEqKernel(std::move(columns), points, std::move(table_of));
 }
 
-void RamRaChunksKernel::factors(const CycleRecord& r, const CycleRecord&, u64, Fr* out) const {
-  const auto& tables = *chunk_eq_;
-  for (std::size_t i = 0; i < tables.size(); ++i)
-    out[i] = r.ram_word == kNoAccess ? Fr::zero() : tables[i][r.ram_chunks[i]];
-}
+}  // namespace
 
 RamRaVirtualizationProver::RamRaVirtualizationProver(std::span<const Fr> r_a2, std::vector<Fr> r_c5,
                                                      const OneHotParams& one_hot, Schedule schedule,
                                                      const Fr& claim)
-    : KernelStageProver<RamRaChunksKernel>(
-          RamRaChunksKernel(r_a2, one_hot.log_k_chunk, one_hot.ram_chunks),
-          static_cast<unsigned>(r_c5.size()), ProductShape::product(one_hot.ram_chunks),
-          Weight::eq(r_c5), std::move(schedule), claim),
+    : KernelStageProver<OneHotEqKernel>(
+          ram_kernel(r_a2, one_hot), static_cast<unsigned>(r_c5.size()),
+          ProductShape::product(one_hot.ram_chunks), Weight::eq(r_c5), std::move(schedule), claim),
       one_hot_(one_hot) {}
 
 void RamRaVirtualizationProver::output_claims(const PointTable&, StageClaims& claims) const {

@@ -11,21 +11,11 @@
 
 #include "rill/sumcheck/batched.hpp"
 #include "rill/zkvm/stages/kernel_stage_prover.hpp"
+#include "rill/zkvm/stages/one_hot_columns.hpp"
 
 namespace rill::zkvm {
 
-class RamRaChunksKernel {
- public:
-  using Record = CycleRecord;
-  RamRaChunksKernel(std::span<const Fr> r_a2, unsigned log_k_chunk, unsigned chunks);
-  unsigned log_block() const { return 0; }
-  void factors(const CycleRecord& r, const CycleRecord&, u64, Fr* out) const;
-
- private:
-  std::shared_ptr<const std::vector<tracked_vector<Fr>>> chunk_eq_;  // eq(chunk_i(r_a^2), ·)
-};
-
-class RamRaVirtualizationProver final : public KernelStageProver<RamRaChunksKernel> {
+class RamRaVirtualizationProver final : public KernelStageProver<OneHotEqKernel> {
  public:
   // claim: RamRa @ (r_a^2 ‖ r_c^5).
   RamRaVirtualizationProver(std::span<const Fr> r_a2, std::vector<Fr> r_c5,
