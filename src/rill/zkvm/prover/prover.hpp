@@ -102,11 +102,12 @@ ProveResult prove_records(const riscv::Machine& machine, std::span<const u8> inp
   OpeningAccumulator accumulator;
   ProverContext<R> ctx{records, shape, config, transcript, accumulator};
 
-  // Runs one stage and records its time, memory, passes and the transcript state after it.
+  // One bar for the whole proof on a terminal, each stage weighted by its share of time.
   ProgressBar bar("proving");
   double progress_begin = 0;
   double progress_total = 0;
   for (const double share : kStageTimeShares) progress_total += share;
+  // Runs one stage and records its time, memory, passes and the transcript state after it.
   const auto run_stage = [&](std::string name, auto&& prove_one) {
     const double share = kStageTimeShares.at(result.stages.size()) / progress_total;
     bar.step(name.substr(0, name.find(':')), progress_begin, share);
