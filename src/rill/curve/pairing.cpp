@@ -1,5 +1,6 @@
 #include "rill/curve/pairing.hpp"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -237,6 +238,48 @@ GT multi_pairing(std::span<const G1Affine> p, std::span<const G2Affine> q) {
 
 GT multi_pairing_prepared(std::span<const G1Affine> p, std::span<const G2Prepared* const> q) {
   return final_exponentiation(miller_loop_prepared(p, q));
+}
+
+std::vector<GT> multi_pairings_shared_g2(std::span<const std::span<const G1Affine>> p,
+                                         std::span<const G2Affine> q) {
+  const std::size_t m = p.size();
+  for (const auto& pi : p) RILL_CHECK(pi.size() <= q.size(), "more G1 points than G2 points");
+  // Rows in blocks: prepare the block's Q once, then run every P_i's Miller loop over the block.
+  // Fq12 products are exact, so the grouping does not change any Miller value.
+  constexpr std::size_t kBlock = 64;
+  const std::size_t blocks = (q.size() + kBlock - 1) / kBlock;
+  using Values = std::vector<Fq12>;
+  const Values products = parallel_reduce(
+      0, blocks, 1, Values(m, Fq12::one()),
+      [&](u64 lo, u64 hi) {
+        Values f(m, Fq12::one());
+        std::vector<G2Prepared> prepared;
+        std::vector<const G2Prepared*> ptrs;
+        for (u64 b = lo; b < hi; ++b) {
+          const std::size_t first = b * kBlock, end = std::min(q.size(), first + kBlock);
+          prepared.clear();
+          ptrs.clear();
+          for (std::size_t r = first; r < end; ++r) prepared.emplace_back(q[r]);
+          for (const G2Prepared& g : prepared) ptrs.push_back(&g);
+          for (std::size_t i = 0; i < m; ++i) {
+            if (p[i].size() <= first) continue;
+            const std::size_t count = std::min(end, p[i].size()) - first;
+            f[i] *= miller_loop_lines(p[i].subspan(first, count),
+                                      std::span<const G2Prepared* const>(ptrs).first(count));
+          }
+        }
+        return f;
+      },
+      [](const Values& a, const Values& b) {
+        Values out(a.size());
+        for (std::size_t i = 0; i < a.size(); ++i) out[i] = a[i] * b[i];
+        return out;
+      });
+  std::vector<GT> out(m);
+  parallel_for(0, m, 1, [&](u64 lo, u64 hi) {
+    for (u64 i = lo; i < hi; ++i) out[i] = final_exponentiation(products[i]);
+  });
+  return out;
 }
 
 }  // namespace rill
