@@ -1,5 +1,6 @@
 #include "rill/curve/pairing.hpp"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -123,6 +124,46 @@ Fq12 miller_loop_lines(std::span<const G1Affine> p, std::span<const G2Prepared* 
   return f;
 }
 
+// f ← f · l(P) for an unscaled line l = a·y_P + b·x_P·w + c·w³.
+void mul_by_projective_line(Fq12& f, const ProjectiveLine& line, const G1Affine& p) {
+  f = f.mul_by_034(line.a.mul_by_fq(p.y), line.b.mul_by_fq(p.x), line.c);
+}
+
+// The shared Miller loop for pairs whose G2 points are used once: each step's line is evaluated
+// as it is computed, unscaled (no stored lines, no inversion). Its value differs from
+// miller_loop_lines' by a factor in Fq2 (the lines' a coefficients), which the final
+// exponentiation sends to 1 (see G2Prepared), so pairings are the same.
+Fq12 miller_loop_direct(std::span<const G1Affine> p, std::span<const G2Affine> q) {
+  const std::vector<int>& naf = loop_naf();
+  std::vector<std::size_t> live;
+  std::vector<TwistPoint> t;
+  for (std::size_t k = 0; k < p.size(); ++k) {
+    if (p[k].infinity || q[k].infinity) continue;
+    live.push_back(k);
+    t.push_back(TwistPoint{q[k].x, q[k].y, Fq2::one()});
+  }
+  Fq12 f = Fq12::one();
+  bool first = true;
+  for (std::size_t i = naf.size() - 1; i-- > 0;) {
+    if (!first) f = f.square();
+    first = false;
+    for (std::size_t j = 0; j < live.size(); ++j)
+      mul_by_projective_line(f, doubling_step(t[j]), p[live[j]]);
+    if (naf[i] == 0) continue;
+    for (std::size_t j = 0; j < live.size(); ++j) {
+      const G2Affine& qk = q[live[j]];
+      mul_by_projective_line(f, addition_step(t[j], naf[i] == 1 ? qk : -qk), p[live[j]]);
+    }
+  }
+  for (std::size_t j = 0; j < live.size(); ++j) {
+    const G2Affine q1 = psi(q[live[j]]);
+    const G2Affine q2 = -psi(q1);
+    mul_by_projective_line(f, addition_step(t[j], q1), p[live[j]]);
+    mul_by_projective_line(f, addition_step(t[j], q2), p[live[j]]);
+  }
+  return f;
+}
+
 constexpr std::size_t kPairGrain = 4;
 
 // f^u for f in the cyclotomic subgroup, over the signed binary (NAF) digits of u: inversion there
@@ -185,12 +226,7 @@ Fq12 miller_loop(std::span<const G1Affine> p, std::span<const G2Affine> q) {
   return parallel_reduce(
       0, p.size(), kPairGrain, Fq12::one(),
       [&](u64 lo, u64 hi) {
-        std::vector<G2Prepared> prepared;
-        std::vector<const G2Prepared*> ptrs;
-        prepared.reserve(hi - lo);
-        for (u64 i = lo; i < hi; ++i) prepared.emplace_back(q[i]);
-        for (const G2Prepared& g : prepared) ptrs.push_back(&g);
-        return miller_loop_lines(p.subspan(lo, hi - lo), ptrs);
+        return miller_loop_direct(p.subspan(lo, hi - lo), q.subspan(lo, hi - lo));
       },
       [](const Fq12& a, const Fq12& b) { return a * b; });
 }
@@ -237,6 +273,48 @@ GT multi_pairing(std::span<const G1Affine> p, std::span<const G2Affine> q) {
 
 GT multi_pairing_prepared(std::span<const G1Affine> p, std::span<const G2Prepared* const> q) {
   return final_exponentiation(miller_loop_prepared(p, q));
+}
+
+std::vector<GT> multi_pairings_shared_g2(std::span<const std::span<const G1Affine>> p,
+                                         std::span<const G2Affine> q) {
+  const std::size_t m = p.size();
+  for (const auto& pi : p) RILL_CHECK(pi.size() <= q.size(), "more G1 points than G2 points");
+  // Rows in blocks: prepare the block's Q once, then run every P_i's Miller loop over the block.
+  // Fq12 products are exact, so the grouping does not change any Miller value.
+  constexpr std::size_t kBlock = 64;
+  const std::size_t blocks = (q.size() + kBlock - 1) / kBlock;
+  using Values = std::vector<Fq12>;
+  const Values products = parallel_reduce(
+      0, blocks, 1, Values(m, Fq12::one()),
+      [&](u64 lo, u64 hi) {
+        Values f(m, Fq12::one());
+        std::vector<G2Prepared> prepared;
+        std::vector<const G2Prepared*> ptrs;
+        for (u64 b = lo; b < hi; ++b) {
+          const std::size_t first = b * kBlock, end = std::min(q.size(), first + kBlock);
+          prepared.clear();
+          ptrs.clear();
+          for (std::size_t r = first; r < end; ++r) prepared.emplace_back(q[r]);
+          for (const G2Prepared& g : prepared) ptrs.push_back(&g);
+          for (std::size_t i = 0; i < m; ++i) {
+            if (p[i].size() <= first) continue;
+            const std::size_t count = std::min(end, p[i].size()) - first;
+            f[i] *= miller_loop_lines(p[i].subspan(first, count),
+                                      std::span<const G2Prepared* const>(ptrs).first(count));
+          }
+        }
+        return f;
+      },
+      [](const Values& a, const Values& b) {
+        Values out(a.size());
+        for (std::size_t i = 0; i < a.size(); ++i) out[i] = a[i] * b[i];
+        return out;
+      });
+  std::vector<GT> out(m);
+  parallel_for(0, m, 1, [&](u64 lo, u64 hi) {
+    for (u64 i = lo; i < hi; ++i) out[i] = final_exponentiation(products[i]);
+  });
+  return out;
 }
 
 }  // namespace rill

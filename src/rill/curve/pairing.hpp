@@ -54,4 +54,11 @@ GT pairing(const G1Affine& p, const G2Affine& q);
 GT multi_pairing(std::span<const G1Affine> p, std::span<const G2Affine> q);
 GT multi_pairing_prepared(std::span<const G1Affine> p, std::span<const G2Prepared* const> q);
 
+// Several multi-pairings against the same G2 points: out[i] = Π_ρ e(P_i[ρ], Q[ρ]), with P_i[ρ] the
+// point at infinity for ρ ≥ P_i.size() (each P_i at most q.size() long). Each Q is prepared once
+// for all i, a block of rows at a time (memory: one block of prepared lines per thread), so m
+// multi-pairings cost about m line evaluations per pair plus one preparation per Q.
+std::vector<GT> multi_pairings_shared_g2(std::span<const std::span<const G1Affine>> p,
+                                         std::span<const G2Affine> q);
+
 }  // namespace rill

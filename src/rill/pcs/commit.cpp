@@ -126,6 +126,29 @@ DoryCommitment CommitmentBuilder::finish(const PreparedRowGenerators* prepared) 
   return out;
 }
 
+std::vector<G1Affine> CommitmentBuilder::row_commitments() const {
+  return batch_normalize(std::span<const G1>(rows_));
+}
+
+std::vector<DoryCommitment> finish_batch(std::span<const CommitmentBuilder* const> builders) {
+  std::vector<DoryCommitment> out(builders.size());
+  if (builders.empty()) return out;
+  const DorySetup& setup = builders.front()->setup();
+  std::vector<std::span<const G1Affine>> rows(builders.size());
+  for (std::size_t i = 0; i < builders.size(); ++i) {
+    RILL_CHECK(&builders[i]->setup() == &setup, "finish_batch: one setup for all builders");
+    out[i].row_commitments = builders[i]->row_commitments();
+    RILL_CHECK(out[i].row_commitments.size() <= setup.gamma2().size(),
+               "more rows than row generators");
+    rows[i] = out[i].row_commitments;
+  }
+  std::size_t max_rows = 0;
+  for (const auto& r : rows) max_rows = std::max(max_rows, r.size());
+  const std::vector<GT> values = multi_pairings_shared_g2(rows, setup.gamma2().first(max_rows));
+  for (std::size_t i = 0; i < builders.size(); ++i) out[i].commitment = values[i];
+  return out;
+}
+
 DoryCommitment commit_dense(const DorySetup& setup, MatrixShape shape, std::span<const Fr> evals,
                             const PreparedRowGenerators* prepared) {
   RILL_CHECK_EQ(evals.size(), std::size_t{1} << shape.num_vars(), "one evaluation per index");

@@ -72,6 +72,9 @@ class CommitmentBuilder {
 
   // Tier 2 over the rows received so far; `prepared` (optional) must cover 2^ν rows.
   DoryCommitment finish(const PreparedRowGenerators* prepared = nullptr) const;
+  // The row commitments received so far (tier 1 only), affine.
+  std::vector<G1Affine> row_commitments() const;
+  const DorySetup& setup() const { return setup_; }
 
  private:
   const DorySetup& setup_;
@@ -82,6 +85,11 @@ class CommitmentBuilder {
   static constexpr std::size_t kStripes = 64;
   mutable std::array<std::mutex, kStripes> locks_;
 };
+
+// finish() for several builders over one setup at once, the same commitments: each row generator
+// Γ2[ρ] is prepared once for all of them (multi_pairings_shared_g2), so m commitments cost about
+// m line evaluations per row instead of m full Miller loops, with no stored 2^ν-row line table.
+std::vector<DoryCommitment> finish_batch(std::span<const CommitmentBuilder* const> builders);
 
 // Commitment of a polynomial given by its 2^n evaluations (row-major), for tests and small data.
 DoryCommitment commit_dense(const DorySetup& setup, MatrixShape shape, std::span<const Fr> evals,

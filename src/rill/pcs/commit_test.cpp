@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <deque>
 #include <random>
 #include <thread>
 
@@ -46,6 +47,33 @@ TEST(DoryCommit, MatchesTheDefinition) {
     EXPECT_TRUE(fast.commitment == slow.commitment) << n;
     EXPECT_EQ(fast.row_commitments, slow.row_commitments) << n;
   }
+}
+
+// finish_batch gives each builder's finish(), for builders of different fill (an all-zero one, one
+// with rows only past the first block of 64 row generators) and more rows than one block.
+TEST(DoryCommit, FinishBatchMatchesFinish) {
+  const DorySetup& setup = test::shared_setup(14);
+  std::mt19937_64 rng(12);
+  const MatrixShape shape = MatrixShape::balanced(14);  // 128 × 128
+  std::deque<CommitmentBuilder> builders;
+  for (int i = 0; i < 4; ++i) builders.emplace_back(setup, shape);
+  for (u64 r = 0; r < shape.rows(); ++r) {
+    std::vector<Fr> row(8);
+    for (Fr& x : row) x = Fr::random(rng);
+    builders[0].add_field_row(r, row, r % 100);
+    if (r >= 70) builders[2].add_field_row(r, row);
+    if (r % 3 == 0) builders[3].add_field_row(r, row, 17);
+  }
+  std::vector<const CommitmentBuilder*> all;
+  for (const auto& b : builders) all.push_back(&b);
+  const std::vector<DoryCommitment> batch = finish_batch(all);
+  ASSERT_EQ(batch.size(), builders.size());
+  for (std::size_t i = 0; i < builders.size(); ++i) {
+    const DoryCommitment single = builders[i].finish();
+    EXPECT_TRUE(batch[i].commitment == single.commitment) << i;
+    EXPECT_EQ(batch[i].row_commitments, single.row_commitments) << i;
+  }
+  EXPECT_TRUE(finish_batch({}).empty());
 }
 
 // Rows cut into column pieces, delivered in shuffled order by four threads, give the direct

@@ -111,7 +111,9 @@ WitnessCommitments commit_witness(const S& source, const DorySetup& setup,
         flush(acc);
         flush(later);
       });
-  for (auto& builder : builders) out.commitments.push_back(builder.finish());
+  std::vector<const CommitmentBuilder*> finishing;
+  for (const auto& builder : builders) finishing.push_back(&builder);
+  out.commitments = finish_batch(finishing);
   return out;
 }
 
