@@ -99,7 +99,7 @@ expect 2 "--heap-size 2^32" "--heap-size: '4294967296' is not a whole number" --
   "$rill" run "$fib" --heap-size 4294967296
 expect 0 "--memory-budget 1.5G" "proof:" -- \
   "$rill" prove "$fib" --input-hex 0a000000 -o "$work/x.proof" --memory-budget 1.5G
-expect 0 "--memory-budget 16K" "mode: +streaming" -- \
+expect 2 "--memory-budget 16K" "memory budget of 16K is too small for this guest: streaming mode needs about" -- \
   "$rill" prove "$fib" --input-hex 0a000000 -o "$work/x.proof" --memory-budget 16K
 [[ -e $work/x.proof ]] && rm "$work/x.proof"
 
@@ -117,11 +117,11 @@ for knobs in "--chunk-size 1" "--threads 1024" "--chunk-size 1 --mode streaming"
   [[ -n $rss && $rss -lt $((200 << 20)) ]] || { echo "FAIL: $knobs: peak RSS $rss"; fail=1; }
 done
 
-# Finding 8: out of memory is reported with the stage and a hint, exit 2, no file. (T = 2^18 under a
-# 300 MB address-space limit: linear mode needs more, and the Dory setup for 2^18 is small.)
+# Finding 8: out of memory is reported with the stage and a hint, exit 2, no file. (T = 2^19 under a
+# 200 MB address-space limit: linear mode needs more, and the Dory setup for 2^19 is small.)
 rm -f "$work/oom.proof"
 [[ $sanitized -eq 0 ]] && expect 2 "out of memory" "out of memory while proving \(linear mode\); try '--mode streaming'" -- \
-  bash -c "ulimit -v 300000; exec \"\$0\" prove \"\$1\" --input-hex 30750000 -o \"\$2\"" \
+  bash -c "ulimit -v 200000; exec \"\$0\" prove \"\$1\" --input-hex 60ea0000 --mode linear -o \"\$2\"" \
   "$rill" "$fib" "$work/oom.proof"
 [[ -e $work/oom.proof ]] && { echo "FAIL: out of memory left a proof file"; fail=1; }
 [[ $(find "$work" -name '.oom.proof.*' | wc -l) -eq 0 ]] || { echo "FAIL: OOM left a temporary"; fail=1; }

@@ -13,7 +13,11 @@ namespace {
 
 std::uint64_t with_headroom(std::uint64_t bytes) { return bytes + bytes / 100 * kSafetyPercent; }
 
-std::string mib(std::uint64_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + "M"; }
+// Rounded up, in the units --memory-budget takes.
+std::string size_text(std::uint64_t bytes) {
+  if (bytes < (std::uint64_t{1} << 20)) return std::to_string((bytes + 1023) >> 10) + "K";
+  return std::to_string((bytes + (1 << 20) - 1) >> 20) + "M";
+}
 
 }  // namespace
 
@@ -53,10 +57,10 @@ riscv::ReplayOptions streaming_replay_options(std::uint64_t budget,
       if (predicted_streaming_peak(padded, words, options) <= budget) return options;
     }
   }
-  throw InputError("a memory budget of " + mib(budget) +
+  throw InputError("a memory budget of " + size_text(budget) +
                    " is too small for this guest: streaming " + "mode needs about " +
-                   mib(predicted_streaming_peak(padded, words, options)) + " for up to " +
-                   std::to_string(max_rows) + " cycles (--max-cycles) and " + mib(4 * words) +
+                   size_text(predicted_streaming_peak(padded, words, options)) + " for up to " +
+                   std::to_string(max_rows) + " cycles (--max-cycles) and " + size_text(4 * words) +
                    " of guest memory");
 }
 
