@@ -21,7 +21,7 @@
 namespace rill::zkvm {
 
 inline constexpr std::uint64_t kLinearBaseBytes = std::uint64_t{24} << 20;
-inline constexpr std::uint64_t kLinearBytesPerCycle = 2600;
+inline constexpr std::uint64_t kLinearBytesPerCycle = 560;
 inline constexpr std::uint64_t kStreamingBaseBytes = std::uint64_t{28} << 20;
 inline constexpr std::uint64_t kStreamingBytesPerSqrtCycle = 4096;
 inline constexpr std::uint64_t kSafetyPercent = 15;

@@ -71,10 +71,10 @@ class ThreadLimit {
 StageConfig stage_config(const ProverOptions& options, ProvingMode mode);
 
 // Each stage's share of prove time, stages 0, 1, 2, 3, 4, 5, 6a, 6b, 7, 8 in run order, for the
-// one progress bar of a proof (measured: sha2_chain 2^18, linear mode, docs/benchmarks.md, "Whole
+// one progress bar of a proof (measured: sha2_chain 2^20, linear mode, docs/benchmarks.md, "Whole
 // proof"). Only the display depends on them.
-inline constexpr std::array<double, 10> kStageTimeShares = {0.33, 0.02, 0.05, 0.03, 0.04,
-                                                            0.06, 0.01, 0.18, 0.01, 0.27};
+inline constexpr std::array<double, 10> kStageTimeShares = {0.198, 0.038, 0.108, 0.075, 0.111,
+                                                            0.131, 0.014, 0.178, 0.010, 0.137};
 
 // Proves the whole statement from per-row records: the commitments (stage 0), the sumcheck
 // stages 1–7 and the batched opening (stage 8). `summary` states the run (T, K_ram, output, panic
