@@ -304,8 +304,8 @@ LinearProductRounds::LinearProductRounds(ProductShape shape, std::vector<FactorC
         eq_ = SplitEq(w.eq_point, w.eq_scale);
       } else {
         // One of several weights: a column, kept in its split form at n/2.
-        w.compact = std::make_unique<SplitWeightColumn>(
-            Weight::eq(w.eq_point).split(num_vars_ / 2), num_vars_, w.eq_scale);
+        w.compact = std::make_unique<SplitWeightColumn>(Weight::eq(w.eq_point).split(num_vars_ / 2),
+                                                        num_vars_, w.eq_scale);
         w.split_eq = false;
       }
     }

@@ -8,9 +8,11 @@
 // round's sums from the freshly bound values, so each round reads every array once. Arrays
 // alternate between two buffers allocated up front; sums use unreduced accumulators.
 //
-// Each W_g is held in one of three ways (LinearWeight):
+// Each W_g is held in one of these ways (LinearWeight):
 //   * none (W_g = 1): no column;
 //   * a dense column, bound like a factor;
+//   * a compact column bound like a compact factor (SplitWeightColumn: Σ_k prefix_k·suffix_k
+//     split at n/2, tables of √T entries until the prefixes are bound);
 // and h is computed at X = 0, 2, …, D with h(1) = claim − h(0). An instance with a single group
 // may instead hold
 //   * eq in split form (poly/split_eq.hpp): W(X, x') = C·eq(u_0, X)·E_lo[x'_lo]·E_hi[x'_hi].
@@ -22,11 +24,11 @@
 // Compact round 0. A factor column may start as a CompactColumn (small integers; ARCHITECTURE.md
 // §8: linear mode keeps small values small until a challenge meets them): round 0 converts its
 // entries to field elements range by range into a per-thread scratch of at most a few thousand
-// entries, and binding r_0 writes the first field array, of 2^{n−1} entries. So a small factor
-// costs sizeof(T)·2^n + 32·2^{n−1} bytes at its peak instead of 32·2^n + 32·2^{n−1}. A compact
-// column may also stay compact through later binds (CompactColumn::bound): a one-hot column
-// (OneHotIndexColumn) keeps its indices for the first few rounds and materializes a much smaller
-// field array.
+// entries. A compact column may stay compact through later binds (CompactColumn::bound): a
+// small-integer column (SmallIntColumn) keeps its integers and a one-hot column
+// (OneHotIndexColumn) its indices for the first few rounds, next to tables of 2^m entries for
+// the m bound variables, and then materializes a field array of 2^{n−m−1} entries. So a small
+// factor costs about sizeof(T)·2^n bytes at its peak instead of 32·2^n + 32·2^{n−1}.
 #pragma once
 
 #include <algorithm>
