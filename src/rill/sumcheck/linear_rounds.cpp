@@ -3,6 +3,7 @@
 #include <array>
 
 #include "rill/field/accumulator.hpp"
+#include "rill/poly/dense.hpp"
 #include "rill/poly/eq.hpp"
 #include "rill/util/bits.hpp"
 #include "rill/util/check.hpp"
@@ -215,6 +216,42 @@ ColumnView view_columns(const std::vector<tracked_vector<Fr>>& columns,
 
 }  // namespace
 
+SplitWeightColumn::SplitWeightColumn(PrefixSuffix split, unsigned num_vars, const Fr& scale)
+    : split_(std::move(split)), size_(std::size_t{1} << num_vars) {
+  RILL_CHECK(!split_.prefix.empty() && split_.prefix.size() == split_.suffix.size(),
+             "one prefix per suffix");
+  RILL_CHECK_EQ(split_.prefix[0].size() * split_.suffix[0].size(), size_,
+                "the split covers the variables");
+  if (scale != Fr::one())
+    for (auto& p : split_.prefix)
+      for (Fr& e : p) e *= scale;
+}
+
+void SplitWeightColumn::to_field(std::uint64_t begin, std::size_t count, Fr* out) const {
+  const unsigned m = log2_exact(split_.prefix[0].size());
+  const u64 mask = (u64{1} << m) - 1;
+  const std::size_t terms = split_.prefix.size();
+  for (std::size_t i = 0; i < count; ++i) {
+    const u64 x = begin + i, lo = x & mask, hi = x >> m;
+    Fr w = split_.prefix[0][lo] * split_.suffix[0][hi];
+    for (std::size_t k = 1; k < terms; ++k) w += split_.prefix[k][lo] * split_.suffix[k][hi];
+    out[i] = w;
+  }
+}
+
+std::unique_ptr<CompactColumn> SplitWeightColumn::bound(const Fr& r) const {
+  if (split_.prefix[0].size() < 2) return nullptr;
+  auto out = std::unique_ptr<SplitWeightColumn>(new SplitWeightColumn(*this));
+  for (auto& p : out->split_.prefix) {
+    tracked_vector<Fr> b(p.size() / 2);
+    bind_low_into(p, r, b);
+    p = std::move(b);
+  }
+  --out->split_.low_vars;
+  out->size_ = size_ / 2;
+  return out;
+}
+
 LinearProductRounds::LinearProductRounds(ProductShape shape,
                                          std::vector<tracked_vector<Fr>> factors,
                                          LinearWeight weight)
@@ -257,7 +294,8 @@ LinearProductRounds::LinearProductRounds(ProductShape shape, std::vector<FactorC
   num_vars_ = log2_exact(size_);
   for (unsigned g = 0; g < weights.size(); ++g) {
     LinearWeight& w = weights[g];
-    RILL_CHECK(!(w.split_eq && !w.table.empty()), "a weight is either dense or split eq");
+    RILL_CHECK((w.split_eq ? 1 : 0) + (w.table.empty() ? 0 : 1) + (w.compact ? 1 : 0) <= 1,
+               "a weight is dense, compact or split eq");
     if (w.split_eq) {
       RILL_CHECK_EQ(w.eq_point.size(), static_cast<std::size_t>(num_vars_),
                     "eq point has the wrong length");
@@ -265,14 +303,21 @@ LinearProductRounds::LinearProductRounds(ProductShape shape, std::vector<FactorC
         split_eq_ = true;
         eq_ = SplitEq(w.eq_point, w.eq_scale);
       } else {
-        w.table = eq_table(w.eq_point, w.eq_scale);
+        // One of several weights: a column, kept in its split form at n/2.
+        w.compact = std::make_unique<SplitWeightColumn>(Weight::eq(w.eq_point).split(num_vars_ / 2),
+                                                        num_vars_, w.eq_scale);
+        w.split_eq = false;
       }
     }
-    const bool weighted = !w.table.empty() || w.split_eq;
+    const bool weighted = !w.table.empty() || w.split_eq || w.compact;
     degree_ = std::max(degree_, shape_.group_degree(g) + (weighted ? 1 : 0));
-    if (!w.table.empty()) {
+    if (!w.table.empty() || w.compact) {
       weight_column_.push_back(static_cast<int>(columns_.size()));
       columns_.push_back(std::move(w.table));
+      if (w.compact) {
+        compact_.resize(columns_.size());
+        compact_.back() = std::move(w.compact);
+      }
     } else {
       weight_column_.push_back(-1);
     }
@@ -468,7 +513,15 @@ Fr LinearProductRounds::weight_eval(unsigned group) const {
   RILL_CHECK(num_vars_ == 0, "the weight evaluation is known after the last round");
   if (split_eq_) return eq_.scale();
   const int c = weight_column_.at(group);
-  return c < 0 ? Fr::one() : columns_[static_cast<std::size_t>(c)][0];
+  if (c < 0) return Fr::one();
+  const auto column = static_cast<std::size_t>(c);
+  Fr v = Fr::zero();
+  if (column < compact_.size() && compact_[column]) {
+    compact_[column]->to_field(0, 1, &v);
+  } else {
+    v = columns_[column][0];
+  }
+  return v;
 }
 
 }  // namespace rill

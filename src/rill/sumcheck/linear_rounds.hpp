@@ -8,9 +8,11 @@
 // round's sums from the freshly bound values, so each round reads every array once. Arrays
 // alternate between two buffers allocated up front; sums use unreduced accumulators.
 //
-// Each W_g is held in one of three ways (LinearWeight):
+// Each W_g is held in one of these ways (LinearWeight):
 //   * none (W_g = 1): no column;
 //   * a dense column, bound like a factor;
+//   * a compact column bound like a compact factor (SplitWeightColumn: Σ_k prefix_k·suffix_k
+//     split at n/2, tables of √T entries until the prefixes are bound);
 // and h is computed at X = 0, 2, …, D with h(1) = claim − h(0). An instance with a single group
 // may instead hold
 //   * eq in split form (poly/split_eq.hpp): W(X, x') = C·eq(u_0, X)·E_lo[x'_lo]·E_hi[x'_hi].
@@ -22,11 +24,11 @@
 // Compact round 0. A factor column may start as a CompactColumn (small integers; ARCHITECTURE.md
 // §8: linear mode keeps small values small until a challenge meets them): round 0 converts its
 // entries to field elements range by range into a per-thread scratch of at most a few thousand
-// entries, and binding r_0 writes the first field array, of 2^{n−1} entries. So a small factor
-// costs sizeof(T)·2^n + 32·2^{n−1} bytes at its peak instead of 32·2^n + 32·2^{n−1}. A compact
-// column may also stay compact through later binds (CompactColumn::bound): a one-hot column
-// (OneHotIndexColumn) keeps its indices for the first few rounds and materializes a much smaller
-// field array.
+// entries. A compact column may stay compact through later binds (CompactColumn::bound): a
+// small-integer column (SmallIntColumn) keeps its integers and a one-hot column
+// (OneHotIndexColumn) its indices for the first few rounds, next to tables of 2^m entries for
+// the m bound variables, and then materializes a field array of 2^{n−m−1} entries. So a small
+// factor costs about sizeof(T)·2^n bytes at its peak instead of 32·2^n + 32·2^{n−1}.
 #pragma once
 
 #include <algorithm>
@@ -36,29 +38,16 @@
 #include <type_traits>
 #include <vector>
 
+#include "rill/field/accumulator.hpp"
 #include "rill/field/fr.hpp"
 #include "rill/poly/compact.hpp"
 #include "rill/poly/split_eq.hpp"
 #include "rill/poly/univariate.hpp"
 #include "rill/sumcheck/product_shape.hpp"
+#include "rill/sumcheck/weight.hpp"
 #include "rill/util/tracked_alloc.hpp"
 
 namespace rill {
-
-struct LinearWeight {
-  tracked_vector<Fr> table;  // dense W over the variables (empty unless dense)
-  std::vector<Fr> eq_point;  // big-endian point of eq over the variables (split form)
-  Fr eq_scale = Fr::one();   // W = eq_scale·eq(eq_point, ·) in split form
-  bool split_eq = false;
-
-  static LinearWeight none() { return {}; }
-  static LinearWeight dense(tracked_vector<Fr> table) {
-    return {std::move(table), {}, Fr::one(), false};
-  }
-  static LinearWeight eq(std::vector<Fr> point, const Fr& scale) {
-    return {{}, std::move(point), scale, true};
-  }
-};
 
 // A factor column held compactly until a bind turns it into a field array.
 class CompactColumn {
@@ -72,19 +61,82 @@ class CompactColumn {
   virtual std::unique_ptr<CompactColumn> bound(const Fr&) const { return nullptr; }
 };
 
-// Small-integer entries (u8 … i128), e.g. increments and flags.
+// A weight W(x) = Σ_k prefix_k[x_lo]·suffix_k[x_hi] kept in its split (sumcheck/weight.hpp) at m
+// low bits: entry x costs one multiplication per term. Binding a low variable binds the prefixes
+// only, so the column stays split for the first m binds (tables of 2^m and 2^{n−m} entries
+// instead of 2^n) and materializes a 2^{n−m−1}-entry field array at the next one.
+class SplitWeightColumn final : public CompactColumn {
+ public:
+  // split: at m low bits of an n-variable weight; scale multiplies every entry.
+  SplitWeightColumn(PrefixSuffix split, unsigned num_vars, const Fr& scale = Fr::one());
+  std::size_t size() const override { return size_; }
+  void to_field(std::uint64_t begin, std::size_t count, Fr* out) const override;
+  std::unique_ptr<CompactColumn> bound(const Fr& r) const override;
+
+ private:
+  PrefixSuffix split_;
+  std::size_t size_;
+};
+
+// Small-integer entries (u8 … i128), e.g. increments and flags, kept as integers through the
+// first binds: after m binds with r_1..r_m, P'(i) = Σ_b eq(r_{1..m}, b)·v[2^m·i + b]
+// (little-endian: r_1 meets the lowest bit of b), 2^m small-by-field products per entry. The
+// column materializes (bound() returns null) once the next level would exceed max_level, or its
+// eq table would outgrow the bound field array.
 template <SmallInt T>
 class SmallIntColumn final : public CompactColumn {
  public:
-  explicit SmallIntColumn(tracked_vector<T> values) : values_(std::move(values)) {}
-  std::size_t size() const override { return values_.size(); }
+  explicit SmallIntColumn(tracked_vector<T> values, unsigned max_level = 0)
+      : values_(std::make_shared<const tracked_vector<T>>(std::move(values))),
+        eq_(1, Fr::one()),
+        max_level_(max_level) {}
+  std::size_t size() const override { return values_->size() >> level_; }
   void to_field(std::uint64_t begin, std::size_t count, Fr* out) const override {
-    const T* v = values_.data() + begin;
-    for (std::size_t k = 0; k < count; ++k) out[k] = small_to_field(v[k]);
+    const T* v = values_->data() + (begin << level_);
+    if (level_ == 0) {
+      for (std::size_t k = 0; k < count; ++k) out[k] = small_to_field(v[k]);
+      return;
+    }
+    const std::size_t group = std::size_t{1} << level_;
+    for (std::size_t k = 0; k < count; ++k, v += group) {
+      if constexpr (sizeof(T) <= 8) {
+        FrAccumulator acc;
+        for (std::size_t b = 0; b < group; ++b) {
+          if constexpr (std::is_signed_v<T>) {
+            acc.add_product_i64(eq_[b], static_cast<i64>(v[b]));
+          } else {
+            acc.add_product_u64(eq_[b], static_cast<u64>(v[b]));
+          }
+        }
+        out[k] = acc.reduce();
+      } else {
+        Fr w = Fr::zero();
+        for (std::size_t b = 0; b < group; ++b)
+          if (v[b] != T{0}) w += eq_[b] * small_to_field(v[b]);
+        out[k] = w;
+      }
+    }
+  }
+  std::unique_ptr<CompactColumn> bound(const Fr& r) const override {
+    const std::size_t next_table = eq_.size() * 2;
+    if (level_ + 1 > max_level_ || next_table > size() / 2) return nullptr;
+    auto out = std::unique_ptr<SmallIntColumn>(new SmallIntColumn(*this));
+    out->level_ = level_ + 1;
+    out->eq_ = tracked_vector<Fr>(next_table);
+    const std::size_t half = eq_.size();
+    for (std::size_t b = 0; b < half; ++b) {
+      out->eq_[half + b] = eq_[b] * r;
+      out->eq_[b] = eq_[b] - out->eq_[half + b];
+    }
+    return out;
   }
 
  private:
-  tracked_vector<T> values_;
+  SmallIntColumn(const SmallIntColumn&) = default;
+  std::shared_ptr<const tracked_vector<T>> values_;
+  tracked_vector<Fr> eq_;  // eq(r_{1..level}, b), 2^level entries
+  unsigned level_ = 0;
+  unsigned max_level_;
 };
 
 // A one-hot factor P(j) = T[k(j)] (e.g. ra(ρ, j) = eq(ρ, k(j))), kept as the per-cycle index k(j)
@@ -143,6 +195,25 @@ requires(std::is_same_v<I, u8> || std::is_same_v<I, u16>) class OneHotIndexColum
   tracked_vector<Fr> tables_;  // 2^level tables of stride_ entries, the last entry of each 0
   unsigned level_ = 0;
   unsigned max_level_;
+};
+
+struct LinearWeight {
+  tracked_vector<Fr> table;  // dense W over the variables (empty unless dense or compact)
+  std::vector<Fr> eq_point;  // big-endian point of eq over the variables (split form)
+  Fr eq_scale = Fr::one();   // W = eq_scale·eq(eq_point, ·) in split form
+  bool split_eq = false;
+  std::unique_ptr<CompactColumn> compact;  // W as a compact column (e.g. SplitWeightColumn)
+
+  static LinearWeight none() { return {}; }
+  static LinearWeight dense(tracked_vector<Fr> table) {
+    return {std::move(table), {}, Fr::one(), false, nullptr};
+  }
+  static LinearWeight eq(std::vector<Fr> point, const Fr& scale) {
+    return {{}, std::move(point), scale, true, nullptr};
+  }
+  static LinearWeight column(std::unique_ptr<CompactColumn> compact) {
+    return {{}, {}, Fr::one(), false, std::move(compact)};
+  }
 };
 
 // One factor's values over the hypercube: a field array, or a compact column.

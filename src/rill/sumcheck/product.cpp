@@ -14,21 +14,10 @@ LinearWeight linear_weight(const Weight& weight, unsigned num_vars) {
   if (weight.is_none()) return LinearWeight::none();
   RILL_CHECK_EQ(weight.num_vars(), num_vars, "weight has the wrong number of variables");
   if (weight.kind() == WeightKind::kEq) return LinearWeight::eq(weight.point(), Fr::one());
-  // W(x) = Σ_k prefix_k[x_lo]·suffix_k[x_hi] from the split at the middle: tables of about
-  // 2^{n/2} entries beside the 2^n output (the split at 0 would hold 2^n-entry suffixes).
-  const PrefixSuffix split = weight.split(num_vars / 2);
-  const unsigned m = split.low_vars;
-  tracked_vector<Fr> table(std::size_t{1} << num_vars);
-  parallel_for(0, table.size(), kGrain, [&](u64 b, u64 e) {
-    for (u64 x = b; x < e; ++x) {
-      const u64 lo = x & ((u64{1} << m) - 1), hi = x >> m;
-      Fr w = split.prefix[0][lo] * split.suffix[0][hi];
-      for (std::size_t k = 1; k < split.suffix.size(); ++k)
-        w += split.prefix[k][lo] * split.suffix[k][hi];
-      table[x] = w;
-    }
-  });
-  return LinearWeight::dense(std::move(table));
+  // W(x) = Σ_k prefix_k[x_lo]·suffix_k[x_hi] kept split at the middle (SplitWeightColumn):
+  // tables of about 2^{n/2} entries instead of a 2^n array until half the rounds are bound.
+  return LinearWeight::column(
+      std::make_unique<SplitWeightColumn>(weight.split(num_vars / 2), num_vars));
 }
 
 tracked_vector<Fr> weight_table(const Weight& weight, unsigned num_vars) {

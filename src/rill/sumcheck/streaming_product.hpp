@@ -224,7 +224,8 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
         seg.check_complete();
         for (std::size_t f = 0; f < columns.size(); ++f) {
           if (ctx.compact_out[f] != nullptr)
-            columns[f].compact = std::make_unique<SmallIntColumn<Small>>(std::move(small[f]));
+            columns[f].compact =
+                std::make_unique<SmallIntColumn<Small>>(std::move(small[f]), kSmallMaxLevel);
           if (f < ctx.one_hot_out.size() && ctx.one_hot_out[f].narrow != nullptr)
             columns[f].compact = std::make_unique<OneHotIndexColumn<u8>>(
                 std::move(narrow[f]), *owner.one_hot_table(f), kOneHotMaxLevel);
@@ -246,6 +247,8 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
 
   // Rounds a one-hot factor stays in index form (2^level lookups per entry at level `level`).
   static constexpr unsigned kOneHotMaxLevel = 4;
+  // Rounds a small-integer factor stays integers (2^level products per entry at level `level`).
+  static constexpr unsigned kSmallMaxLevel = 3;
 
   const tracked_vector<Fr>* one_hot_table(unsigned f) const {
     if constexpr (OneHotKernel<Kernel>) {
