@@ -8,13 +8,8 @@ fib=$guests/fibonacci.elf echo_elf=$guests/echo.elf
 work=$(mktemp -d /tmp/rill_hardening_XXXXXX)
 trap 'rm -rf "$work"' EXIT
 fail=0
-expect() {  # expect CODE DESCRIPTION PATTERN -- COMMAND...
-  local want=$1 what=$2 pattern=$3; shift 4
-  local out code
-  out=$(timeout 120 "$@" 2>&1 </dev/null); code=$?
-  if [[ $code -ne $want ]]; then echo "FAIL: $what: exit $code, want $want; output: $out"; fail=1; fi
-  if ! grep -qE -- "$pattern" <<<"$out"; then echo "FAIL: $what: no '$pattern' in: $out"; fail=1; fi
-}
+# shellcheck source=tests/scripts/expect.sh
+source "$(dirname "$0")/expect.sh"
 
 "$rill" prove "$fib" --input-hex 0a000000 -o "$work/fib.proof" >/dev/null || { echo "FAIL: prove"; fail=1; }
 

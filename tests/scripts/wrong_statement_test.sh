@@ -10,13 +10,8 @@ fib=$guests/fibonacci.elf muldiv=$guests/muldiv.elf echo_elf=$guests/echo.elf
 work=$(mktemp -d /tmp/rill_statement_XXXXXX)
 trap 'rm -rf "$work"' EXIT
 fail=0
-expect() {  # expect CODE DESCRIPTION PATTERN -- COMMAND...
-  local want=$1 what=$2 pattern=$3; shift 4
-  local out code
-  out=$("$@" 2>&1 </dev/null); code=$?
-  if [[ $code -ne $want ]]; then echo "FAIL: $what: exit $code, want $want; output: $out"; fail=1; fi
-  if ! grep -qE -- "$pattern" <<<"$out"; then echo "FAIL: $what: no '$pattern' in: $out"; fail=1; fi
-}
+# shellcheck source=tests/scripts/expect.sh
+source "$(dirname "$0")/expect.sh"
 # flip FILE OFFSET: xor the byte at OFFSET with 1, in place.
 flip() {
   python3 - "$1" "$2" <<'PY'
