@@ -196,7 +196,7 @@ awk -F, 'NR > 1 {
 if ((plots)); then
   if [[ $format == svg ]]; then
     terminal='svg size 900,600 enhanced font "sans,12" background "white"'
-  elif gnuplot -e 'set terminal' 2>&1 | grep -q pngcairo; then
+  elif [[ $(gnuplot -e 'set terminal' 2>&1) == *pngcairo* ]]; then
     terminal='pngcairo size 900,600 enhanced font "sans,11"'
   else
     terminal='png size 900,600 enhanced'
