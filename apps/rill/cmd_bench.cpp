@@ -20,6 +20,7 @@
 #include "rill/util/progress.hpp"
 #include "rill/util/rss.hpp"
 #include "rill/util/timer.hpp"
+#include "rill/zkvm/prover/api.hpp"
 #include "rill/zkvm/prover/prover.hpp"
 #include "rill/zkvm/prover/sizing.hpp"
 
@@ -46,6 +47,8 @@ std::vector<std::uint8_t> memory_ops_input(std::uint32_t repeat) {
   return input;
 }
 
+// The input that sizes `guest` to at most target_rows rows (its smallest run when even that is
+// longer, e.g. for target_rows = 0).
 std::vector<std::uint8_t> bench_input(const riscv::Machine& machine, const std::string& guest,
                                       std::uint64_t target_rows) {
   if (guest != "memory_ops") {
@@ -66,8 +69,9 @@ Action add_bench_command(CLI::App& app) {
     std::string guest_dir = default_guest_dir();
     std::string log_cycles;
     std::string mode = "linear";
-    std::string chunk_size, max_cycles;
-    CLI::Option *log_cycles_opt = nullptr, *chunk_size_opt = nullptr, *max_cycles_opt = nullptr;
+    std::string chunk_size, max_cycles, memory_budget;
+    CLI::Option *log_cycles_opt = nullptr, *chunk_size_opt = nullptr, *max_cycles_opt = nullptr,
+                *memory_budget_opt = nullptr;
     CommonOptions common;
   };
   auto opts = std::make_shared<Options>();
@@ -84,8 +88,12 @@ Action add_bench_command(CLI::App& app) {
       ->capture_default_str();
   opts->log_cycles_opt = cmd->add_option("--log-cycles", opts->log_cycles,
                                          "log2 of the padded cycle count T, 8 to 28 (default 16)");
-  cmd->add_option("--mode", opts->mode, "Proving mode")
+  cmd->add_option("--mode", opts->mode, "Proving mode (default linear)")
       ->check(CLI::IsMember({"linear", "streaming"}));
+  opts->memory_budget_opt = cmd->add_option(
+      "--memory-budget", opts->memory_budget,
+      "Pick the mode and checkpoints from this budget as 'rill prove' does (e.g. 512M, 8G);\n"
+      "overrides --mode. The report's mode and peak_rss_bytes show what it chose and used");
   opts->chunk_size_opt = cmd->add_option(
       "--chunk-size", opts->chunk_size,
       "Trace records per pass segment, 0 to 2^40 (0: auto; small values are raised so a pass "
@@ -109,22 +117,31 @@ Action add_bench_command(CLI::App& app) {
                                  riscv::MemoryConfig{});
     const std::uint64_t target = (std::uint64_t{1} << log_cycles) * 9 / 10;
     const std::vector<std::uint8_t> input = bench_input(machine, opts->guest, target);
+    // A guest whose smallest run does not fit T = 2^N is refused with the N that would do, not
+    // left to fail on the cycle limit.
+    if (const std::uint64_t rows =
+            riscv::execute(machine, bench_input(machine, opts->guest, 0)).rows;
+        rows > (std::uint64_t{1} << log_cycles)) {
+      unsigned fits = log_cycles;
+      while (fits < 28 && (std::uint64_t{1} << fits) < rows) ++fits;
+      throw InputError(fmt::format(
+          "--log-cycles {}: {}'s smallest run is longer than T = 2^{}; use --log-cycles {} or more",
+          log_cycles, opts->guest, log_cycles, fits));
+    }
     zkvm::ProverOptions options;
     options.mode = *zkvm::parse_mode(opts->mode);
     options.threads = opts->common.thread_count();
     if (opts->chunk_size_opt->count() > 0) {
       options.chunk_size = parse_count("--chunk-size", opts->chunk_size, 0, u64{1} << 40);
     }
-    // Linear mode keeps the rows; streaming mode keeps checkpoints and replays chunks.
-    set_stage("executing the guest");
-    Stopwatch trace_watch;
-    std::unique_ptr<riscv::TraceSource> source;
-    if (options.mode == zkvm::ProvingMode::kLinear) {
-      source = std::make_unique<riscv::MaterializedTrace>(machine, input, max_cycles);
-    } else {
-      source =
-          std::make_unique<riscv::ReplayTrace>(machine, input, riscv::ReplayOptions{}, max_cycles);
+    if (opts->memory_budget_opt->count() > 0) {
+      options.memory_budget = parse_size("--memory-budget", opts->memory_budget, u64{1} << 50);
     }
+    // Linear mode keeps the rows; streaming mode keeps checkpoints and replays chunks. Under a
+    // budget the guest runs once more (checkpointed) to learn T before the mode is chosen.
+    Stopwatch trace_watch;
+    const std::unique_ptr<riscv::TraceSource> source = open_trace(
+        machine, input, options, max_cycles, [](std::string_view s) { set_stage(s.data()); });
     const double trace_seconds = trace_watch.seconds();
     // Checkpoint bytes are held before the stage's scope opens, so they are reported apart from
     // its tracked high-water mark (0 in linear mode).
@@ -196,7 +213,7 @@ Action add_bench_command(CLI::App& app) {
       fmt::print("guest:            {} ({} mode)\n", opts->guest, zkvm::to_string(result.mode));
       fmt::print("cycles:           {} (padded T = {})\n", summary.rows, summary.padded_len);
       fmt::print("trace:            {:.3f} s (first execution, {})\n", trace_seconds,
-                 options.mode == zkvm::ProvingMode::kLinear ? "materialized" : "checkpointed");
+                 result.mode == zkvm::ProvingMode::kLinear ? "materialized" : "checkpointed");
       fmt::print("prove:            {:.3f} s ({:.1f} kHz), verify {:.3f} s\n", prove_seconds, khz,
                  verify_seconds);
       fmt::print("stage 1:          {:.3f} s, {} passes\n", stage.seconds, stage.passes);
@@ -217,7 +234,7 @@ Action add_bench_command(CLI::App& app) {
       }
       fmt::print("peak RSS:         {:.2f} MiB\n",
                  static_cast<double>(peak_rss_bytes()) / (1 << 20));
-      fmt::print("proof (1-7):      {} bytes\n", proof_bytes);
+      fmt::print("proof:            {} bytes\n", proof_bytes);
     }
     return kExitOk;
   };

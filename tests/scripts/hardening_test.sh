@@ -24,6 +24,9 @@ expect 2 "prove over --max-cycles" "cycle limit" -- \
   "$rill" prove "$fib" --input-hex e8030000 --max-cycles 1000 -o "$work/spin.proof"
 expect 2 "bench over --max-cycles" "cycle limit" -- \
   "$rill" bench --guest-dir "$guests" --guest fibonacci --log-cycles 10 --max-cycles 500
+expect 2 "bench below the guest's smallest run" \
+  "--log-cycles 8: sha2_chain's smallest run is longer than T = 2\^8; use --log-cycles 13 or more" -- \
+  "$rill" bench --guest-dir "$guests" --guest sha2_chain --log-cycles 8
 [[ -e $work/spin.proof ]] && { echo "FAIL: a proof file was written for a cycle-limit error"; fail=1; }
 
 # Finding 4: size limits on the program, the proof and the input.

@@ -16,27 +16,27 @@ template ProveResult prove<riscv::TraceSource>(const riscv::Machine&, std::span<
                                                const DorySetup&);
 }  // namespace zkvm
 
-ProveReport prove(const riscv::Program& program, std::span<const std::uint8_t> input,
-                  const ProveSettings& settings) {
-  const auto phase = [&](std::string_view what) {
-    if (settings.on_phase) settings.on_phase(what);
+std::unique_ptr<riscv::TraceSource> open_trace(const riscv::Machine& machine,
+                                               std::span<const std::uint8_t> input,
+                                               zkvm::ProverOptions& options,
+                                               std::uint64_t max_cycles,
+                                               const std::function<void(std::string_view)>& phase) {
+  const auto tell = [&](std::string_view what) {
+    if (phase) phase(what);
   };
-  const riscv::Machine machine(program, settings.memory);
-  zkvm::ProverOptions options = settings.prover;
   // The streaming source costs only checkpoints, so it also answers "how long is the trace"
   // when a memory budget must pick the mode first. Both sources enforce the cycle limit before
   // they store anything T-sized (MaterializedTrace counts the rows first).
-  phase("executing the guest");
+  tell("executing the guest");
   std::unique_ptr<riscv::TraceSource> source;
   if (options.memory_budget != 0 || options.mode == zkvm::ProvingMode::kStreaming) {
     // Under a budget, checkpoints sized so that streaming fits it (or an InputError now, before
     // the guest runs, when nothing fits).
     const riscv::ReplayOptions replay =
         options.memory_budget != 0
-            ? zkvm::streaming_replay_options(options.memory_budget, machine.layout(),
-                                             settings.max_cycles)
+            ? zkvm::streaming_replay_options(options.memory_budget, machine.layout(), max_cycles)
             : riscv::ReplayOptions{};
-    source = std::make_unique<riscv::ReplayTrace>(machine, input, replay, settings.max_cycles);
+    source = std::make_unique<riscv::ReplayTrace>(machine, input, replay, max_cycles);
   }
   if (options.memory_budget != 0) {
     options.mode = options.resolved_mode(source->summary().padded_len);
@@ -44,9 +44,21 @@ ProveReport prove(const riscv::Program& program, std::span<const std::uint8_t> i
   }
   if (options.mode == zkvm::ProvingMode::kLinear) {
     source.reset();
-    phase("storing the trace (linear mode)");
-    source = std::make_unique<riscv::MaterializedTrace>(machine, input, settings.max_cycles);
+    tell("storing the trace (linear mode)");
+    source = std::make_unique<riscv::MaterializedTrace>(machine, input, max_cycles);
   }
+  return source;
+}
+
+ProveReport prove(const riscv::Program& program, std::span<const std::uint8_t> input,
+                  const ProveSettings& settings) {
+  const auto phase = [&](std::string_view what) {
+    if (settings.on_phase) settings.on_phase(what);
+  };
+  const riscv::Machine machine(program, settings.memory);
+  zkvm::ProverOptions options = settings.prover;
+  const std::unique_ptr<riscv::TraceSource> source =
+      open_trace(machine, input, options, settings.max_cycles, settings.on_phase);
   const riscv::ExecutionSummary& summary = source->summary();
   phase("loading the Dory setup");
   const Stopwatch setup_watch;

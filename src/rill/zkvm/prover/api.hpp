@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -20,6 +21,7 @@
 
 #include "rill/riscv/elf_loader.hpp"
 #include "rill/riscv/memory_layout.hpp"
+#include "rill/riscv/trace_source.hpp"
 #include "rill/util/hex.hpp"  // to_hex, for reports
 #include "rill/zkvm/prover/options.hpp"
 #include "rill/zkvm/prover/prover.hpp"
@@ -52,6 +54,16 @@ struct ProveReport {
   std::vector<zkvm::ProofSection> proof_sections;  // bytes per part of `proof`
   double setup_seconds = 0;  // loading (or generating) the Dory setup, not in any stage
 };
+
+// Executes the guest once and returns the trace source its proof will read, resolving
+// `options` in place: under a memory budget (options.memory_budget != 0) the mode comes from the
+// memory model (memory_model.hpp) and the budget is cleared; streaming mode gets a replayed trace
+// whose checkpoints fit the budget, linear mode the stored trace. Throws InputError before the
+// guest runs when not even streaming fits the budget. `phase` (optional) is told what starts.
+std::unique_ptr<riscv::TraceSource> open_trace(
+    const riscv::Machine& machine, std::span<const std::uint8_t> input,
+    zkvm::ProverOptions& options, std::uint64_t max_cycles,
+    const std::function<void(std::string_view)>& phase = {});
 
 // Runs `program` on `input` and proves the run in the mode the settings choose.
 ProveReport prove(const riscv::Program& program, std::span<const std::uint8_t> input,
