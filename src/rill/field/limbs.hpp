@@ -15,6 +15,13 @@
 #define RILL_FIELD_HAVE_ADC_INTRINSICS 0
 #endif
 
+// The field's hot path (an Fr or Fq multiplication is operator* → mont_mul → mont_mul_adx →
+// subtract_modulus_if_needed) is forced inline: in the large translation units of the prover GCC
+// runs out of its inlining budget and calls each layer out of line, which a profile of the whole
+// prover at 2^18 showed as 12% of its cycles in subtract_modulus_if_needed alone
+// (docs/benchmarks.md, "Profile of the whole prover").
+#define RILL_FIELD_INLINE [[gnu::always_inline]] inline
+
 namespace rill::field_detail {
 
 using Limbs = std::array<u64, 4>;
@@ -22,7 +29,7 @@ using Limbs = std::array<u64, 4>;
 // a + b + carry; carry is 0 or 1 in and out. At run time on x86-64 the _addcarry_u64 /
 // _subborrow_u64 intrinsics make GCC emit plain adc/sbb chains; its code for the equivalent
 // 128-bit additions is several times longer.
-constexpr u64 add_with_carry(u64 a, u64 b, u64& carry) {
+RILL_FIELD_INLINE constexpr u64 add_with_carry(u64 a, u64 b, u64& carry) {
 #if RILL_FIELD_HAVE_ADC_INTRINSICS
   if (!std::is_constant_evaluated()) {
     unsigned long long sum = 0;
@@ -36,7 +43,7 @@ constexpr u64 add_with_carry(u64 a, u64 b, u64& carry) {
 }
 
 // a - b - borrow; borrow is 0 or 1 in and out.
-constexpr u64 sub_with_borrow(u64 a, u64 b, u64& borrow) {
+RILL_FIELD_INLINE constexpr u64 sub_with_borrow(u64 a, u64 b, u64& borrow) {
 #if RILL_FIELD_HAVE_ADC_INTRINSICS
   if (!std::is_constant_evaluated()) {
     unsigned long long difference = 0;
@@ -51,21 +58,21 @@ constexpr u64 sub_with_borrow(u64 a, u64 b, u64& borrow) {
 
 // a·b + c + carry, low word returned, high word in carry. Cannot overflow:
 // (2^64−1)² + 2·(2^64−1) = 2^128 − 1.
-constexpr u64 mul_add(u64 a, u64 b, u64 c, u64& carry) {
+RILL_FIELD_INLINE constexpr u64 mul_add(u64 a, u64 b, u64 c, u64& carry) {
   const u128 t = static_cast<u128>(a) * b + c + carry;
   carry = static_cast<u64>(t >> 64);
   return static_cast<u64>(t);
 }
 
 // Returns a − b (mod 2^256) and the final borrow.
-constexpr Limbs sub_limbs(const Limbs& a, const Limbs& b, u64& borrow) {
+RILL_FIELD_INLINE constexpr Limbs sub_limbs(const Limbs& a, const Limbs& b, u64& borrow) {
   borrow = 0;
   Limbs r{};
   for (int i = 0; i < 4; ++i) r[i] = sub_with_borrow(a[i], b[i], borrow);
   return r;
 }
 
-constexpr Limbs add_limbs(const Limbs& a, const Limbs& b, u64& carry) {
+RILL_FIELD_INLINE constexpr Limbs add_limbs(const Limbs& a, const Limbs& b, u64& carry) {
   carry = 0;
   Limbs r{};
   for (int i = 0; i < 4; ++i) r[i] = add_with_carry(a[i], b[i], carry);
@@ -82,7 +89,7 @@ constexpr bool less_than(const Limbs& a, const Limbs& b) {
 constexpr bool is_zero_limbs(const Limbs& a) { return (a[0] | a[1] | a[2] | a[3]) == 0; }
 
 // Returns t − p when t ≥ p, else t, without a data-dependent branch (so t mod p for t < 2p).
-constexpr Limbs subtract_modulus_if_needed(const Limbs& t, const Limbs& p) {
+RILL_FIELD_INLINE constexpr Limbs subtract_modulus_if_needed(const Limbs& t, const Limbs& p) {
   u64 borrow = 0;
   const Limbs d = sub_limbs(t, p, borrow);
   const bool keep_t = borrow != 0;  // t < p; GCC turns the selects into cmov
@@ -90,13 +97,13 @@ constexpr Limbs subtract_modulus_if_needed(const Limbs& t, const Limbs& p) {
 }
 
 // (a + b) mod p for a, b < p < 2^255.
-constexpr Limbs add_mod(const Limbs& a, const Limbs& b, const Limbs& p) {
+RILL_FIELD_INLINE constexpr Limbs add_mod(const Limbs& a, const Limbs& b, const Limbs& p) {
   u64 carry = 0;
   return subtract_modulus_if_needed(add_limbs(a, b, carry), p);
 }
 
 // (a − b) mod p for a, b < p.
-constexpr Limbs sub_mod(const Limbs& a, const Limbs& b, const Limbs& p) {
+RILL_FIELD_INLINE constexpr Limbs sub_mod(const Limbs& a, const Limbs& b, const Limbs& p) {
   u64 borrow = 0;
   const Limbs d = sub_limbs(a, b, borrow);
   const bool wrapped = borrow != 0;  // add p back when the subtraction wrapped

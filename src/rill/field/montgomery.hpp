@@ -40,7 +40,8 @@ template <auto kFunction, class... Args>
 
 // a·b·2^-256 mod p, reduced, for a, b < 2p (see mont_mul_portable). p and p_inv_neg should name
 // static constants, so that the assembly can address them directly.
-constexpr Limbs mont_mul(const Limbs& a, const Limbs& b, const Limbs& p, const u64& p_inv_neg) {
+RILL_FIELD_INLINE constexpr Limbs mont_mul(const Limbs& a, const Limbs& b, const Limbs& p,
+                                           const u64& p_inv_neg) {
   if (std::is_constant_evaluated()) return mont_mul_portable(a, b, p, p_inv_neg);
 #if RILL_FIELD_HAVE_ADX_ASM
   if (cpu_has_mulx_adx()) [[likely]]
@@ -52,7 +53,8 @@ constexpr Limbs mont_mul(const Limbs& a, const Limbs& b, const Limbs& p, const u
 }
 
 // x·k mod p for x < p and a word k. barrett should name the static floor(2^317 / p).
-constexpr Limbs mul_by_word_mod(const Limbs& x, u64 k, const Limbs& p, const u64& barrett) {
+RILL_FIELD_INLINE constexpr Limbs mul_by_word_mod(const Limbs& x, u64 k, const Limbs& p,
+                                                  const u64& barrett) {
   if (std::is_constant_evaluated()) return mul_by_word_mod_portable(x, k, p, barrett);
 #if RILL_FIELD_HAVE_ADX_ASM
   if (cpu_has_mulx_adx()) [[likely]]
@@ -65,8 +67,9 @@ constexpr Limbs mul_by_word_mod(const Limbs& x, u64 k, const Limbs& p, const u64
 
 // x·k mod p for x < p and k < 2^128. barrett_words should name the static floor(2^381 / p) as two
 // words.
-constexpr Limbs mul_by_u128_mod(const Limbs& x, u128 k, const Limbs& p, const Limbs& two_p,
-                                const u64 (&barrett_words)[2]) {
+RILL_FIELD_INLINE constexpr Limbs mul_by_u128_mod(const Limbs& x, u128 k, const Limbs& p,
+                                                  const Limbs& two_p,
+                                                  const u64 (&barrett_words)[2]) {
   if (std::is_constant_evaluated()) return mul_by_u128_mod_portable(x, k, p, two_p, barrett_words);
 #if RILL_FIELD_HAVE_ADX_ASM
   if (cpu_has_mulx_adx()) [[likely]] {

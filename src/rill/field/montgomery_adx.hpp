@@ -87,7 +87,7 @@ inline bool cpu_has_mulx_adx() {
 // word holding each row's overflow before the shift). The five
 // accumulator registers rotate by one word per reduction, so after four rows the result sits in
 // (r4, r0, r1, r2).
-inline Limbs mont_mul_adx(const Limbs& a, const Limbs& b, const Limbs& p, const u64& p_inv_neg) {
+RILL_FIELD_INLINE Limbs mont_mul_adx(const Limbs& a, const Limbs& b, const Limbs& p, const u64& p_inv_neg) {
   u64 r0, r1, r2, r3, r4, lo, hi;
   __asm__(
       "xorl %k[r0], %k[r0]\n\t"
@@ -116,7 +116,7 @@ inline Limbs mont_mul_adx(const Limbs& a, const Limbs& b, const Limbs& p, const 
 // x·k mod p for x < p and a word k: reduce_wide (limbs.hpp) applied to the 5-word product, written
 // with MULX so that the multiplications leave the carry flag to the add/sub chains around them.
 // barrett = floor(2^317 / p).
-inline Limbs mul_by_word_mod_bmi2(const Limbs& x, u64 k, const Limbs& p, const u64& barrett) {
+RILL_FIELD_INLINE Limbs mul_by_word_mod_bmi2(const Limbs& x, u64 k, const Limbs& p, const u64& barrett) {
   u64 t0, t1, t2, t3, t4, s0, s1, s2, s3;
   __asm__(
       // t = x·k (5 words)
@@ -163,7 +163,7 @@ inline Limbs mul_by_word_mod_bmi2(const Limbs& x, u64 k, const Limbs& p, const u
 // in one block so that no step waits on compiler-generated carry handling. Registers g0..g8 are
 // reused from phase to phase as noted; the low three product words wait in memory.
 // barrett = floor(2^381 / p) as two words; the result is below 4p (the caller finishes it).
-inline Limbs mul_by_u128_below_4p_adx(const Limbs& x, u64 k0, u64 k1, const Limbs& p,
+RILL_FIELD_INLINE Limbs mul_by_u128_below_4p_adx(const Limbs& x, u64 k0, u64 k1, const Limbs& p,
                                       const u64 (&barrett)[2]) {
   u64 g0, g1, g2, g3, g4, g5, g6, g7, g8;
   u64 spill[3];
@@ -261,7 +261,7 @@ inline Limbs mul_by_u128_below_4p_adx(const Limbs& x, u64 k0, u64 k1, const Limb
 // clang-format off
 // (a + b) mod p for a, b < p < 2^255: add, subtract p from a copy, keep the copy unless that
 // borrowed. GCC's own code for the same steps adds a setc/test pair and register shuffles.
-inline Limbs add_mod_asm(const Limbs& a, const Limbs& b, const Limbs& p) {
+RILL_FIELD_INLINE Limbs add_mod_asm(const Limbs& a, const Limbs& b, const Limbs& p) {
   u64 t0 = a[0], t1 = a[1], t2 = a[2], t3 = a[3];
   u64 s0, s1, s2, s3;
   __asm__(
@@ -292,7 +292,7 @@ inline Limbs add_mod_asm(const Limbs& a, const Limbs& b, const Limbs& p) {
 
 // clang-format off
 // (a − b) mod p for a, b < p: subtract, then add back p, or zero chosen by cmov on the borrow.
-inline Limbs sub_mod_asm(const Limbs& a, const Limbs& b, const Limbs& p) {
+RILL_FIELD_INLINE Limbs sub_mod_asm(const Limbs& a, const Limbs& b, const Limbs& p) {
   u64 t0 = a[0], t1 = a[1], t2 = a[2], t3 = a[3];
   u64 s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   __asm__(

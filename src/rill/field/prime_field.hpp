@@ -180,7 +180,8 @@ class PrimeField {
   constexpr bool is_zero() const { return field_detail::is_zero_limbs(mont_); }
   friend constexpr bool operator==(const PrimeField&, const PrimeField&) = default;
 
-  friend constexpr PrimeField operator+(const PrimeField& a, const PrimeField& b) {
+  [[gnu::always_inline]] friend constexpr PrimeField operator+(const PrimeField& a,
+                                                               const PrimeField& b) {
 #if RILL_FIELD_HAVE_ADX_ASM
     if (!std::is_constant_evaluated()) {
       return from_montgomery_unchecked(field_detail::add_mod_asm(a.mont_, b.mont_, kModulus));
@@ -188,7 +189,8 @@ class PrimeField {
 #endif
     return from_montgomery_unchecked(field_detail::add_mod(a.mont_, b.mont_, kModulus));
   }
-  friend constexpr PrimeField operator-(const PrimeField& a, const PrimeField& b) {
+  [[gnu::always_inline]] friend constexpr PrimeField operator-(const PrimeField& a,
+                                                               const PrimeField& b) {
 #if RILL_FIELD_HAVE_ADX_ASM
     if (!std::is_constant_evaluated()) {
       return from_montgomery_unchecked(field_detail::sub_mod_asm(a.mont_, b.mont_, kModulus));
@@ -197,7 +199,8 @@ class PrimeField {
     return from_montgomery_unchecked(field_detail::sub_mod(a.mont_, b.mont_, kModulus));
   }
   constexpr PrimeField operator-() const { return PrimeField{} - *this; }
-  friend constexpr PrimeField operator*(const PrimeField& a, const PrimeField& b) {
+  [[gnu::always_inline]] friend constexpr PrimeField operator*(const PrimeField& a,
+                                                               const PrimeField& b) {
     return from_montgomery_unchecked(field_detail::mont_mul(a.mont_, b.mont_, kModulus, kInvNeg));
   }
   constexpr PrimeField& operator+=(const PrimeField& b) { return *this = *this + b; }
