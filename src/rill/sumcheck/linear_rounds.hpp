@@ -140,14 +140,14 @@ class SmallIntColumn final : public CompactColumn {
 };
 
 // A one-hot factor P(j) = T[k(j)] (e.g. ra(ρ, j) = eq(ρ, k(j))), kept as the per-cycle index k(j)
-// (u8 or u16; index |T| stands for a zero entry) and, after m binds with r_1..r_m, as tables
+// (u8, u16 or u32; index |T| stands for a zero entry) and, after m binds with r_1..r_m, as tables
 //   T_b[v] = eq(r_{1..m}, b)·T[v],  b < 2^m  (little-endian: r_1 meets the lowest bit of b),
 // so that P'(i) = Σ_b T_b[k(2^m·i + b)]. Binding only rescales 2^m·(|T| + 1) table entries; the
 // index array is shared by every level. The column materializes (bound() returns null) once
 // the next level would exceed max_level, or its tables would outgrow the bound field array.
 template <class I>
-requires(std::is_same_v<I, u8> || std::is_same_v<I, u16>) class OneHotIndexColumn final
-    : public CompactColumn {
+requires(std::is_same_v<I, u8> || std::is_same_v<I, u16> ||
+         std::is_same_v<I, u32>) class OneHotIndexColumn final : public CompactColumn {
  public:
   // indices: k(j) for every j (|table| for a zero entry); table: T.
   OneHotIndexColumn(tracked_vector<I> indices, std::span<const Fr> table, unsigned max_level)

@@ -113,11 +113,12 @@ concept OneHotKernel = requires(const K& k, const typename K::Record& row, u32* 
   k.one_hot_indices(row, out);
 };
 
-// Where the round-0 pass writes a one-hot factor's indices (one of the two arrays is set).
+// Where the round-0 pass writes a one-hot factor's indices (one of the three arrays is set).
 struct OneHotIndexOut {
   u8* narrow = nullptr;
   u16* wide = nullptr;
-  u32 zero = 0;  // the index stored for a zero entry: |T_f|
+  u32* full = nullptr;  // tables of 2^16 − 1 entries or more (e.g. eq(r_a, ·) over K_ram words)
+  u32 zero = 0;         // the index stored for a zero entry: |T_f|
 };
 
 template <FactorValue V>
@@ -294,6 +295,8 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
                 o.narrow[base] = static_cast<u8>(k);
               } else if (o.wide != nullptr) {
                 o.wide[base] = static_cast<u16>(k);
+              } else if (o.full != nullptr) {
+                o.full[base] = k;
               }
             }
           }

@@ -134,6 +134,7 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
           ctx.one_hot_out.resize(shape_.num_factors());
           consumer->narrow.resize(shape_.num_factors());
           consumer->wide.resize(shape_.num_factors());
+          consumer->full.resize(shape_.num_factors());
         }
       }
       for (unsigned f = 0; f < shape_.num_factors(); ++f) {
@@ -143,10 +144,13 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
           if (table->size() < 0xff) {
             consumer->narrow[f] = tracked_vector<u8>(size);
             o.narrow = consumer->narrow[f].data();
-          } else {
-            RILL_CHECK(table->size() < 0xffff, "one-hot table too large for u16 indices");
+          } else if (table->size() < 0xffff) {
             consumer->wide[f] = tracked_vector<u16>(size);
             o.wide = consumer->wide[f].data();
+          } else {
+            RILL_CHECK(table->size() < 0xffffffff, "one-hot table too large for u32 indices");
+            consumer->full[f] = tracked_vector<u32>(size);
+            o.full = consumer->full[f].data();
           }
           ctx.compact_out.push_back(nullptr);
           ctx.materialized.emplace_back();
@@ -232,6 +236,9 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
           if (f < ctx.one_hot_out.size() && ctx.one_hot_out[f].wide != nullptr)
             columns[f].compact = std::make_unique<OneHotIndexColumn<u16>>(
                 std::move(wide[f]), *owner.one_hot_table(f), kOneHotMaxLevel);
+          if (f < ctx.one_hot_out.size() && ctx.one_hot_out[f].full != nullptr)
+            columns[f].compact = std::make_unique<OneHotIndexColumn<u32>>(
+                std::move(full[f]), *owner.one_hot_table(f), kOneHotMaxLevel);
         }
         owner.switch_to_linear(std::move(columns));
       }
@@ -242,6 +249,7 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
     std::vector<tracked_vector<Small>> small;
     std::vector<tracked_vector<u8>> narrow;  // one-hot indices
     std::vector<tracked_vector<u16>> wide;
+    std::vector<tracked_vector<u32>> full;
     tracked_vector<Fr> eq_head_lo;
   };
 

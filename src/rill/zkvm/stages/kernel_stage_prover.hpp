@@ -19,6 +19,11 @@ class KernelStageProver : public StageProver {
                     Schedule schedule, const Fr& claim)
       : sumcheck_(std::move(kernel), num_vars, std::move(shape), std::move(weight),
                   std::move(schedule), claim) {}
+  // One weight per group of the shape.
+  KernelStageProver(Kernel kernel, unsigned num_vars, ProductShape shape,
+                    std::vector<Weight> weights, Schedule schedule, const Fr& claim)
+      : sumcheck_(std::move(kernel), num_vars, std::move(shape), std::move(weights),
+                  std::move(schedule), claim) {}
 
   unsigned num_rounds() const override { return sumcheck_.num_rounds(); }
   unsigned degree() const override { return sumcheck_.degree(); }

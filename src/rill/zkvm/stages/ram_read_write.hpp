@@ -30,14 +30,9 @@ struct RamTwistPolicy {
   Fr val_scale() const { return Fr::one() + gamma; }
   Fr inc_scale() const { return gamma; }
   ProductShape cycle_shape() const { return ProductShape(4, {{0, 1}, {3, 1}, {3, 2}}); }
-  void cycle_factors(const CycleRecord& r, std::span<const Fr> eq, Fr& val, Fr* out) const {
-    const Fr e = r.ram_word == kNoAccess ? Fr::zero() : eq[r.ram_word];
-    const i64 inc = increment(r);
-    out[0] = e;
-    out[1] = val;
-    out[2] = Fr::from_i64(inc);
-    out[3] = gamma * e;
-    if (inc != 0) val += e.mul_i64(inc);
+  std::array<TwistFactor, 4> cycle_factors() const {
+    return {TwistFactor::leg_ra(0), TwistFactor::val(), TwistFactor::inc(),
+            TwistFactor::leg_ra(0, gamma)};
   }
 };
 

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "rill/util/parallel.hpp"
+#include "rill/util/tracked_alloc.hpp"
 #include "rill/zkvm/stages/twist_test_util.hpp"
 
 namespace rill::zkvm {
@@ -380,7 +381,61 @@ TEST_P(RamReadWrite, ValueCheckVerifiesAndRejectsAWrongFinalValue) {
 
 INSTANTIATE_TEST_SUITE_P(Sizes, RamReadWrite,
                          ::testing::Values(std::make_tuple(1u, 4u), std::make_tuple(3u, 6u),
-                                           std::make_tuple(5u, 7u), std::make_tuple(6u, 5u)));
+                                           std::make_tuple(5u, 7u), std::make_tuple(6u, 5u),
+                                           std::make_tuple(9u, 6u)));
+
+// Linear mode keeps the cycle phase compact (TwistCycleKernel): ra and γ·ra are u16 addresses
+// (K = 2^10) and RamInc an i64, so at T = 2^16 the instance holds about Val's field array and
+// its bind buffer (48 B per cycle) plus 12 B per cycle (4 field arrays: 192 B per cycle).
+TEST(RamReadWriteMemory, LinearScheduleHoldsFewBytesPerCycle) {
+  const unsigned log_k = 10, log_t = 16;
+  const RamTrace tr = random_ram_trace(3, log_k, log_t);
+  std::mt19937_64 rng(43);
+  const std::vector<Fr> r_c1 = random_point(rng, log_t);
+  const Fr gamma = Fr::from_u64(rng());
+  std::vector<Fr> rv, wv;
+  for (u64 j = 0; j < tr.rows.size(); ++j) {
+    rv.push_back(Fr::from_u64(tr.read_value[j]));
+    wv.push_back(Fr::from_u64(tr.write_value[j]));
+  }
+  const Fr read = dense_eval(r_c1, rv), write = dense_eval(r_c1, wv);
+  MemoryScope scope;
+  const Outcome o = prove_ram(tr, r_c1, gamma, read + gamma * write, false, {});
+  const std::size_t bytes = scope.high_water_bytes();
+  RamReadWriteVerifier verifier(gamma, log_k, log_t, r_c1, read, write, o.claims[0], o.claims[1],
+                                o.claims[2]);
+  const VerifierItem vitems[] = {{&verifier, 0}};
+  EXPECT_TRUE(testing::verify_batch(vitems, o.proof).ok());
+  EXPECT_LE(bytes, std::size_t{80} << log_t) << bytes / (std::size_t{1} << log_t) << " B/cycle";
+}
+
+// The value check in linear mode: RamInc stays an i64, ra a u16 word index (K = 2^10) and LT a
+// √T split, so at T = 2^16 it holds about 10 B per cycle (3 field arrays: 144 B per cycle).
+TEST(RamReadWriteMemory, ValueCheckLinearScheduleHoldsFewBytesPerCycle) {
+  const unsigned log_k = 10, log_t = 16;
+  const RamTrace tr = random_ram_trace(4, log_k, log_t);
+  std::mt19937_64 rng(47);
+  const std::vector<Fr> r_a2 = random_point(rng, log_k), r_c2 = random_point(rng, log_t);
+  const Fr gamma = Fr::from_u64(rng());
+  const tracked_vector<Fr> lt = lt_table(r_c2);
+  const tracked_vector<Fr> eqa = eq_table(r_a2);
+  Fr claim = Fr::zero();
+  for (u64 j = 0; j < tr.rows.size(); ++j)
+    if (tr.rows[j].ram_word != kNoAccess)
+      claim += Fr::from_i64(tr.rows[j].ram_inc) * eqa[tr.rows[j].ram_word] * (lt[j] + gamma);
+  MemoryScope scope;
+  RamValCheckProver prover(gamma, r_a2, r_c2, log_t, cycle_schedule(log_t, false), claim);
+  const auto source = testing::record_source(tr.rows);
+  const BatchItem items[] = {{&prover, 0}};
+  const testing::BatchRun run = testing::prove_batch(source, items, {});
+  const std::size_t bytes = scope.high_water_bytes();
+  const std::vector<Fr> f = prover.factor_evals();
+  // Claim = (RamVal − Init) + γ·(RamValFinal − Init) with RamVal = claim, the rest 0.
+  RamValCheckVerifier verifier(gamma, r_c2, claim, Fr::zero(), Fr::zero(), f[1], f[0]);
+  const VerifierItem vitems[] = {{&verifier, 0}};
+  EXPECT_TRUE(testing::verify_batch(vitems, run.out.proof).ok());
+  EXPECT_LE(bytes, std::size_t{24} << log_t) << bytes / (std::size_t{1} << log_t) << " B/cycle";
+}
 
 }  // namespace
 }  // namespace rill::zkvm

@@ -4,25 +4,30 @@
 
 namespace rill::zkvm {
 
-RamValCheckKernel::RamValCheckKernel(std::span<const Fr> r_a2, std::span<const Fr> r_c2,
-                                     const Fr& gamma)
+RamValCheckKernel::RamValCheckKernel(std::span<const Fr> r_a2, bool one_hot)
     : address_eq_(std::make_shared<HalvedEqTable>(r_a2)),
-      lt_(std::make_shared<HalvedLtTable>(r_c2)),
-      gamma_(gamma) {}
+      table_(one_hot ? std::make_shared<const tracked_vector<Fr>>(eq_table(r_a2)) : nullptr) {}
 
-void RamValCheckKernel::factors(const CycleRecord& r, const CycleRecord&, u64 j, Fr* out) const {
-  const bool access = r.ram_word != kNoAccess;
-  out[0] = access ? Fr::from_i64(r.ram_inc) : Fr::zero();
-  out[1] = access ? (*address_eq_)(r.ram_word) : Fr::zero();
-  out[2] = (*lt_)(j) + gamma_;
+namespace {
+// Inc·ra·LT(j, r_c^2) (group 0, weight LT) + γ·Inc·ra (group 1, no weight).
+ProductShape val_check_shape(const Fr& gamma) {
+  return ProductShape::from_terms(
+      2, {ProductTerm{{0, 1}, Fr::one(), 0}, ProductTerm{{0, 1}, gamma, 1}});
 }
+std::vector<Weight> val_check_weights(std::span<const Fr> r_c2) {
+  std::vector<Weight> w;
+  w.push_back(Weight::less_than(std::vector<Fr>(r_c2.begin(), r_c2.end())));
+  w.push_back(Weight::none());
+  return w;
+}
+}  // namespace
 
 RamValCheckProver::RamValCheckProver(const Fr& gamma, std::span<const Fr> r_a2,
                                      std::span<const Fr> r_c2, unsigned log_t, Schedule schedule,
                                      const Fr& claim)
-    : KernelStageProver<RamValCheckKernel>(RamValCheckKernel(r_a2, r_c2, gamma), log_t,
-                                           ProductShape::product(3), Weight::none(),
-                                           std::move(schedule), claim) {}
+    : KernelStageProver<RamValCheckKernel>(RamValCheckKernel(r_a2, schedule.switch_round() == 0),
+                                           log_t, val_check_shape(gamma), val_check_weights(r_c2),
+                                           schedule, claim) {}
 
 void RamValCheckProver::output_claims(const PointTable&, StageClaims& claims) const {
   const std::vector<Fr> f = factor_evals();

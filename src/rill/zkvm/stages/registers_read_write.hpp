@@ -31,18 +31,14 @@ struct RegistersTwistPolicy {
   Fr val_scale() const { return Fr::one(); }
   Fr inc_scale() const { return Fr::one(); }
   ProductShape cycle_shape() const { return ProductShape(7, {{0, 3}, {0, 4}, {5, 3}, {6, 3}}); }
-  void cycle_factors(const CycleRecord& r, std::span<const Fr> eq, Fr& val, Fr* out) const {
-    const auto at = [&](u32 a) { return a == kNoAccess ? Fr::zero() : eq[a]; };
-    const Fr wa = at(r.rd), ra1 = at(r.rs1), ra2 = at(r.rs2);
-    const i64 inc = increment(r);
-    out[0] = wa;
-    out[1] = ra1;
-    out[2] = ra2;
-    out[3] = val;
-    out[4] = Fr::from_i64(inc);
-    out[5] = gamma * ra1;
-    out[6] = gamma2 * ra2;
-    if (inc != 0) val += wa.mul_i64(inc);
+  std::array<TwistFactor, 7> cycle_factors() const {
+    return {TwistFactor::leg_ra(0),
+            TwistFactor::leg_ra(1),
+            TwistFactor::leg_ra(2),
+            TwistFactor::val(),
+            TwistFactor::inc(),
+            TwistFactor::leg_ra(1, gamma),
+            TwistFactor::leg_ra(2, gamma2)};
   }
 };
 

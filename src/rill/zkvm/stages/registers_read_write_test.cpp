@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "rill/util/parallel.hpp"
+#include "rill/util/tracked_alloc.hpp"
 #include "rill/zkvm/stages/twist_test_util.hpp"
 
 namespace rill::zkvm {
@@ -186,6 +187,24 @@ TEST_P(RegistersReadWrite, AReadOfAValueNeverWrittenIsRejected) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, RegistersReadWrite, ::testing::Values(4u, 6u, 8u));
+
+// Linear mode keeps the cycle phase compact (TwistCycleKernel): wa, ra1, ra2, γ·ra1, γ²·ra2 are
+// u8 addresses and RdInc an i64, so at T = 2^16 the instance holds about Val's field array and
+// its bind buffer (48 B per cycle) plus 13 B per cycle (7 field arrays: 336 B per cycle).
+TEST(RegistersReadWriteMemory, LinearScheduleHoldsFewBytesPerCycle) {
+  const unsigned log_t = 16;
+  const RegTrace tr = random_reg_trace(5, log_t);
+  std::mt19937_64 rng(41);
+  const std::vector<Fr> r_c = random_point(rng, log_t);
+  const Fr gamma = Fr::from_u64(rng());
+  const Inputs in = input_claims(tr, r_c);
+  const Fr claim = in.rd + gamma * in.rs1 + gamma * gamma * in.rs2;
+  MemoryScope scope;
+  const Outcome o = prove_regs(tr, r_c, gamma, claim, false, {});
+  const std::size_t bytes = scope.high_water_bytes();
+  EXPECT_TRUE(verify_regs(o, log_t, r_c, gamma, in).ok());
+  EXPECT_LE(bytes, std::size_t{80} << log_t) << bytes / (std::size_t{1} << log_t) << " B/cycle";
+}
 
 }  // namespace
 }  // namespace rill::zkvm

@@ -31,8 +31,10 @@
 // running sum at each segment start comes from the last address pass, whose per-segment Δ
 // (two entries) give the segment's total once r_{n−1} is known (prefix sums, no extra pass).
 // The cycle rounds are then an ordinary streaming product sumcheck with weight eq(r_c, ·), planned
-// for log T rounds: each cycle pass turns the records into factor rows (adapter below) and feeds
-// the generic engine (sumcheck/streaming_product.hpp).
+// for log T rounds: each cycle pass turns the records into factor rows (adapter below: leg
+// addresses, running Val, Inc) and feeds the generic engine (sumcheck/streaming_product.hpp)
+// through TwistCycleKernel, whose leg factors are one-hot lookups in scale·eq(r_a, ·) and whose Inc
+// is an integer, so the linear schedule holds them as indices and integers, not field arrays.
 #pragma once
 
 #include <algorithm>
@@ -60,30 +62,109 @@ namespace rill::zkvm {
 
 inline constexpr unsigned kTwistReadWriteDegree = 3;
 inline constexpr unsigned kMaxTwistFactors = 8;
+inline constexpr unsigned kMaxTwistLegs = 3;
 
-// One row of the cycle phase: the factor values of a record.
+// One row of the cycle phase: the row's leg addresses (kNoAccess: absent), Val(r_a, j) before
+// the row and Inc(j) (0 without a write).
 struct TwistFactorRow {
-  std::array<Fr, kMaxTwistFactors> f{};
+  std::array<u32, kMaxTwistLegs> address{kNoAccess, kNoAccess, kNoAccess};
+  Fr val = Fr::zero();
+  i64 inc = 0;
 };
 
-// The cycle phase's kernel: the factor values were computed by the adapter.
-struct TwistFactorKernel {
-  using Record = TwistFactorRow;
-  unsigned num_factors = 0;
-  unsigned log_block() const { return 0; }
-  void factors(const TwistFactorRow& row, const TwistFactorRow&, u64, Fr* out) const {
-    for (unsigned f = 0; f < num_factors; ++f) out[f] = row.f[f];
+// What factor f of the cycle phase is: scale·ra_ℓ(r_a, j) = scale·eq(r_a, a_ℓ(j)) of a leg ℓ (a
+// one-hot lookup), the running Val(r_a, j), or Inc(j) (a small integer).
+struct TwistFactor {
+  enum class Kind : u8 { kLeg, kVal, kInc };
+  Kind kind = Kind::kVal;
+  unsigned leg = 0;
+  Fr scale = Fr::one();
+  static TwistFactor leg_ra(unsigned leg, const Fr& scale = Fr::one()) {
+    return {Kind::kLeg, leg, scale};
   }
+  static TwistFactor val() { return {Kind::kVal, 0, Fr::one()}; }
+  static TwistFactor inc() { return {Kind::kInc, 0, Fr::one()}; }
+};
+
+// The cycle phase's kernel (a mixed one-hot kernel, sumcheck/product_pass.hpp): a leg factor is
+// tables[t][a] with tables[t] = scale_t·eq(r_a, ·) (zero without an access), Val a field value,
+// Inc an i64. The linear schedule keeps leg factors as their addresses (OneHotIndexColumn) and Inc
+// as integers (SmallIntColumn) through the first binds; only Val is a field array at round 0.
+class TwistCycleKernel {
+ public:
+  using Record = TwistFactorRow;
+  using Value = i64;
+  // eq: eq(r_a, ·) over the K addresses; tables[0] is eq itself, one more table per other scale.
+  TwistCycleKernel(std::span<const TwistFactor> factors, tracked_vector<Fr> eq) {
+    RILL_CHECK(factors.size() <= kMaxTwistFactors, "too many Twist cycle factors");
+    auto tables = std::make_shared<std::vector<tracked_vector<Fr>>>();
+    std::vector<Fr> scales{Fr::one()};
+    tables->push_back(std::move(eq));
+    for (const TwistFactor& f : factors) {
+      factors_.push_back(f);
+      if (f.kind != TwistFactor::Kind::kLeg) {
+        table_of_.push_back(0);
+        if (f.kind == TwistFactor::Kind::kVal) field_mask_ |= u32{1} << (factors_.size() - 1);
+        continue;
+      }
+      RILL_CHECK(f.leg < kMaxTwistLegs, "leg out of range");
+      field_mask_ |= u32{1} << (factors_.size() - 1);
+      const auto it = std::find(scales.begin(), scales.end(), f.scale);
+      table_of_.push_back(static_cast<unsigned>(it - scales.begin()));
+      if (it != scales.end()) continue;
+      scales.push_back(f.scale);
+      tracked_vector<Fr> t((*tables)[0].size());
+      for (std::size_t k = 0; k < t.size(); ++k) t[k] = f.scale * (*tables)[0][k];
+      tables->push_back(std::move(t));
+    }
+    tables_ = std::move(tables);
+  }
+  unsigned log_block() const { return 0; }
+  u32 field_factors() const { return field_mask_; }
+  // eq(r_a, ·).
+  std::span<const Fr> eq() const { return (*tables_)[0]; }
+  void factors(const TwistFactorRow& row, const TwistFactorRow&, u64, i64* small, Fr* field) const {
+    for (std::size_t f = 0; f < factors_.size(); ++f) {
+      switch (factors_[f].kind) {
+        case TwistFactor::Kind::kLeg: {
+          const u32 a = row.address[factors_[f].leg];
+          field[f] = a == kNoAccess ? Fr::zero() : (*tables_)[table_of_[f]][a];
+          break;
+        }
+        case TwistFactor::Kind::kVal:
+          field[f] = row.val;
+          break;
+        case TwistFactor::Kind::kInc:
+          small[f] = row.inc;
+          break;
+      }
+    }
+  }
+  const tracked_vector<Fr>* one_hot_table(unsigned f) const {
+    if (f >= factors_.size() || factors_[f].kind != TwistFactor::Kind::kLeg) return nullptr;
+    return &(*tables_)[table_of_[f]];
+  }
+  void one_hot_indices(const TwistFactorRow& row, u32* out) const {
+    for (std::size_t f = 0; f < factors_.size(); ++f) {
+      const bool leg = factors_[f].kind == TwistFactor::Kind::kLeg;
+      const u32 a = leg ? row.address[factors_[f].leg] : kNoAccess;
+      out[f] = a == kNoAccess ? kOneHotZero : a;
+    }
+  }
+
+ private:
+  std::vector<TwistFactor> factors_;
+  std::vector<unsigned> table_of_;
+  u32 field_mask_ = 0;
+  std::shared_ptr<const std::vector<tracked_vector<Fr>>> tables_;
 };
 
 // What a Twist policy supplies (RamTwistPolicy, RegistersTwistPolicy):
 //   kLegs; legs(record) → kLegs addresses (kNoAccess: absent); write_address, increment;
 //   leg_coeff(ℓ), leg_adds_inc(ℓ), val_scale() (A), inc_scale() (B);
-//   kFactors, cycle_shape(), cycle_factors(record, eq(r_a, ·), running Val, out) which writes
-//   the factor values of the row and adds Inc·wa to the running Val.
+//   kFactors, cycle_shape() and cycle_factors(), what each factor of the shape is.
 template <class P>
-concept TwistPolicy = requires(const P& p, const CycleRecord& r, std::span<const Fr> eq, Fr& v,
-                               Fr* out) {
+concept TwistPolicy = requires(const P& p, const CycleRecord& r) {
   { P::kLegs } -> std::convertible_to<unsigned>;
   { P::kFactors } -> std::convertible_to<unsigned>;
   { p.legs(r) } -> std::same_as<std::array<u32, P::kLegs>>;
@@ -94,8 +175,9 @@ concept TwistPolicy = requires(const P& p, const CycleRecord& r, std::span<const
   { p.val_scale() } -> std::convertible_to<Fr>;
   { p.inc_scale() } -> std::convertible_to<Fr>;
   { p.cycle_shape() } -> std::same_as<ProductShape>;
-  p.cycle_factors(r, eq, v, out);
-};
+  { p.cycle_factors() } -> std::same_as<std::array<TwistFactor, P::kFactors>>;
+}
+&&(P::kLegs <= kMaxTwistLegs) && (P::kFactors <= kMaxTwistFactors);
 
 // The merged result of one address pass, and the per-segment write totals of the last one.
 struct TwistAddressSums {
@@ -418,7 +500,7 @@ class TwistReadWriteProver : public StageProver {
 
  private:
   using Segment = TwistAddressSegment<Policy>;
-  using CycleSumcheck = StreamingProductSumcheck<TwistFactorKernel>;
+  using CycleSumcheck = StreamingProductSumcheck<TwistCycleKernel>;
 
   struct AddressConsumer final : PassConsumer<CycleRecord> {
     explicit AddressConsumer(TwistReadWriteProver& owner) : owner(owner) {}
@@ -440,9 +522,19 @@ class TwistReadWriteProver : public StageProver {
     void fold(std::span<const CycleRecord> rows, const CycleRecord&, u64 first) override {
       if (!started_ || first != end_) running_ = owner_.val_at(first);
       started_ = true;
+      const Policy& policy = owner_.policy_;
+      const std::span<const Fr> eq = owner_.cycle_kernel_->eq();
       buffer_.resize(rows.size());
-      for (std::size_t r = 0; r < rows.size(); ++r)
-        owner_.policy_.cycle_factors(rows[r], owner_.low_eq_, running_, buffer_[r].f.data());
+      for (std::size_t r = 0; r < rows.size(); ++r) {
+        TwistFactorRow& out = buffer_[r];
+        const std::array<u32, Policy::kLegs> legs = policy.legs(rows[r]);
+        std::copy(legs.begin(), legs.end(), out.address.begin());
+        out.val = running_;
+        out.inc = policy.increment(rows[r]);
+        // Val after the row: the write adds Inc at its address.
+        const u32 wa = policy.write_address(rows[r]);
+        if (out.inc != 0 && wa != kNoAccess) running_ += eq[wa].mul_i64(out.inc);
+      }
       inner_->fold(buffer_, TwistFactorRow{}, first);
       end_ = first + rows.size();
     }
@@ -494,9 +586,11 @@ class TwistReadWriteProver : public StageProver {
       running += run.inc[0] + r * (run.inc[1] - run.inc[0]);
     }
     runs_.clear();
-    cycle_ = std::make_unique<CycleSumcheck>(TwistFactorKernel{Policy::kFactors}, log_t_,
-                                             policy_.cycle_shape(), Weight::eq(cycle_point_),
-                                             cycle_schedule_, claim);
+    const std::array<TwistFactor, Policy::kFactors> factors = policy_.cycle_factors();
+    cycle_kernel_.emplace(factors, std::move(low_eq_));
+    low_eq_ = tracked_vector<Fr>();
+    cycle_ = std::make_unique<CycleSumcheck>(*cycle_kernel_, log_t_, policy_.cycle_shape(),
+                                             Weight::eq(cycle_point_), cycle_schedule_, claim);
   }
 
   Policy policy_;
@@ -507,7 +601,9 @@ class TwistReadWriteProver : public StageProver {
   Schedule cycle_schedule_;
   Fr claim_;
   typename Segment::Context ctx_{};
-  tracked_vector<Fr> low_eq_;  // eq(r_{<i}, ·); eq(r_a, ·) after the address rounds
+  tracked_vector<Fr> low_eq_;  // eq(r_{<i}, ·) during the address rounds
+  // The cycle kernel (sharing its tables with the cycle sumcheck's copy), after the address rounds.
+  std::optional<TwistCycleKernel> cycle_kernel_;
   std::optional<TwistAddressSums> sums_;
   std::vector<TwistAddressSums::Run> runs_;
   std::vector<std::pair<u64, Fr>> val_starts_;
