@@ -68,8 +68,8 @@ class ReadRafCycleKernel {
     const unsigned n = static_cast<unsigned>(tables_->size()) - 1;
     const u64 mask = (u64{1} << log_chunk_) - 1;
     for (unsigned v = 0; v < n; ++v)
-      out[v] = static_cast<u32>((r.lookup_index >> (kInstructionLogK - (v + 1) * log_chunk_)) &
-                                mask);
+      out[v] =
+          static_cast<u32>((r.lookup_index >> (kInstructionLogK - (v + 1) * log_chunk_)) & mask);
     const unsigned slot = r.table == CycleRecord::kNoTable ? lookups::kNumTables : r.table;
     out[n] = 2 * slot + (r.interleaved ? 0 : 1);
   }

@@ -89,21 +89,22 @@ void expect_same(const Rounds& got, const Rounds& want, const std::string& what)
 // 5a's cycle rounds: eq(r_c^2, j)·Π_v ra_v(j)·cv(j) with ra_v(j) = eq(ρ_v, chunk_v(k_j)) and
 // cv(j) = values[2·slot + rf], for random ρ_v and values.
 Rounds read_raf_cycle_rounds(const std::vector<CycleRecord>& records, unsigned log_chunk,
-                          const std::vector<Fr>& r_c2, const Schedule& schedule, u64 seed,
-                          Rounds* dense) {
+                             const std::vector<Fr>& r_c2, const Schedule& schedule, u64 seed,
+                             Rounds* dense) {
   std::mt19937_64 rng(seed);
   const unsigned n_virtual = kInstructionLogK / log_chunk;
   const unsigned log_t = static_cast<unsigned>(r_c2.size());
   std::vector<tracked_vector<Fr>> eq_tables;
-  for (unsigned v = 0; v < n_virtual; ++v) eq_tables.push_back(eq_table(random_point(rng, log_chunk)));
+  for (unsigned v = 0; v < n_virtual; ++v)
+    eq_tables.push_back(eq_table(random_point(rng, log_chunk)));
   tracked_vector<Fr> values;
   for (unsigned k = 0; k < 2 * (lookups::kNumTables + 1); ++k) values.push_back(Fr::random(rng));
 
   std::vector<std::vector<Fr>> columns(n_virtual + 1);
   for (const CycleRecord& r : records) {
     for (unsigned v = 0; v < n_virtual; ++v)
-      columns[v].push_back(
-          eq_tables[v][(r.lookup_index >> (64 - (v + 1) * log_chunk)) & ((u64{1} << log_chunk) - 1)]);
+      columns[v].push_back(eq_tables[v][(r.lookup_index >> (64 - (v + 1) * log_chunk)) &
+                                        ((u64{1} << log_chunk) - 1)]);
     const unsigned slot = r.table == CycleRecord::kNoTable ? lookups::kNumTables : r.table;
     columns[n_virtual].push_back(values[2 * slot + (r.interleaved ? 0 : 1)]);
   }
@@ -140,8 +141,8 @@ TEST(Stage5CycleRounds, ReadRafIndexFormMatchesADenseProver) {
       const std::vector<Fr> r_c2 = random_point(rng, log_t);
       const std::string what = "w " + std::to_string(log_chunk) + " log T " + std::to_string(log_t);
       Rounds dense;
-      const Rounds linear = read_raf_cycle_rounds(records, log_chunk, r_c2,
-                                               Schedule::linear_only(log_t), 5, &dense);
+      const Rounds linear =
+          read_raf_cycle_rounds(records, log_chunk, r_c2, Schedule::linear_only(log_t), 5, &dense);
       expect_same(linear, dense, what + " linear");
       const Rounds streaming = read_raf_cycle_rounds(
           records, log_chunk, r_c2, Schedule::half_split(log_t, 64 / log_chunk + 2), 5, nullptr);
@@ -158,7 +159,7 @@ TEST(Stage5CycleRounds, ReadRafLinearHighWaterIsAFewBytesPerCycle) {
   const std::vector<CycleRecord> records = lookup_records(99, log_t);
   std::mt19937_64 rng(7);
   const Rounds linear = read_raf_cycle_rounds(records, 8, random_point(rng, log_t),
-                                           Schedule::linear_only(log_t), 5, nullptr);
+                                              Schedule::linear_only(log_t), 5, nullptr);
   const double per_cycle = static_cast<double>(linear.high_water_bytes) / (1u << log_t);
   std::printf("5a cycle rounds, linear, T = 2^16: %.1f tracked B/cycle\n", per_cycle);
   EXPECT_LE(per_cycle, 40.0);
@@ -182,8 +183,8 @@ TEST(Stage5CycleRounds, RamRaReductionMatchesADenseProver) {
     const Weight weight =
         Weight::eq_combination({r_c1, r_c2, r_c4}, {Fr::one(), gamma, gamma * gamma});
     const Fr claim = dense_claim(columns, weight, log_t);
-    const Rounds dense =
-        run_dense(DenseProductSumcheck(ProductShape::product(1), dense_polys(columns), weight, claim));
+    const Rounds dense = run_dense(
+        DenseProductSumcheck(ProductShape::product(1), dense_polys(columns), weight, claim));
     const std::string what = "log K " + std::to_string(log_k) + " log T " + std::to_string(log_t);
     for (const Schedule& schedule :
          {Schedule::linear_only(log_t), Schedule::half_split(log_t, kRamRaClaimReductionDegree)}) {
@@ -220,16 +221,16 @@ TEST(Stage5CycleRounds, RegistersValEvaluationMatchesTheThreeFactorForm) {
       columns[2].push_back(lt[j]);
     }
     const Fr claim = dense_claim(columns, Weight::none(), log_t);
-    Rounds dense = run_dense(
-        DenseProductSumcheck(ProductShape::product(3), dense_polys(columns), Weight::none(), claim));
+    Rounds dense = run_dense(DenseProductSumcheck(ProductShape::product(3), dense_polys(columns),
+                                                  Weight::none(), claim));
     dense.evals.resize(2);  // RdInc, wa (LT is the weight now)
-    for (const Schedule& schedule :
-         {Schedule::linear_only(log_t), Schedule::half_split(log_t, kRegistersValEvaluationDegree)}) {
+    for (const Schedule& schedule : {Schedule::linear_only(log_t),
+                                     Schedule::half_split(log_t, kRegistersValEvaluationDegree)}) {
       RegistersValEvaluationProver prover(r_a4, r_c4, log_t, schedule, claim);
       EXPECT_EQ(prover.degree(), kRegistersValEvaluationDegree);
-      expect_same(run_streaming(records, prover, [&] { return prover.factor_evals(); }), dense,
-                  "log T " + std::to_string(log_t) + " switch " +
-                      std::to_string(schedule.switch_round()));
+      expect_same(
+          run_streaming(records, prover, [&] { return prover.factor_evals(); }), dense,
+          "log T " + std::to_string(log_t) + " switch " + std::to_string(schedule.switch_round()));
     }
   }
 }
