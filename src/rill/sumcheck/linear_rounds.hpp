@@ -149,13 +149,16 @@ template <class I>
 requires(std::is_same_v<I, u8> || std::is_same_v<I, u16> ||
          std::is_same_v<I, u32>) class OneHotIndexColumn final : public CompactColumn {
  public:
-  // indices: k(j) for every j (|table| for a zero entry); table: T.
-  OneHotIndexColumn(tracked_vector<I> indices, std::span<const Fr> table, unsigned max_level)
+  // indices: k(j) for every j (|table| for a zero entry); table: T. never_zero: no entry is zero
+  // (no index |table|), so a table of 2^{8·sizeof(I)} entries fits.
+  OneHotIndexColumn(tracked_vector<I> indices, std::span<const Fr> table, unsigned max_level,
+                    bool never_zero = false)
       : indices_(std::make_shared<const tracked_vector<I>>(std::move(indices))),
         stride_(table.size() + 1),
         tables_(table.size() + 1, Fr::zero()),
         max_level_(max_level) {
-    RILL_CHECK(table.size() <= std::numeric_limits<I>::max(), "index type too narrow");
+    RILL_CHECK(table.size() - (never_zero ? 1 : 0) <= std::numeric_limits<I>::max(),
+               "index type too narrow");
     std::copy(table.begin(), table.end(), tables_.begin());
   }
   std::size_t size() const override { return indices_->size() >> level_; }

@@ -112,6 +112,18 @@ concept OneHotKernel = requires(const K& k, const typename K::Record& row, u32* 
   { k.one_hot_table(0u) } -> std::convertible_to<const tracked_vector<Fr>*>;
   k.one_hot_indices(row, out);
 };
+// Optional member of a OneHotKernel: one_hot_never_zero(f) true says factor f is never zero (its
+// index is never kOneHotZero), so a table of 2^8 (2^16) entries still fits u8 (u16) indices.
+template <class K>
+bool one_hot_never_zero(const K& k, unsigned f) {
+  if constexpr (requires {
+                  { k.one_hot_never_zero(f) } -> std::convertible_to<bool>;
+                }) {
+    return k.one_hot_never_zero(f);
+  } else {
+    return false;
+  }
+}
 
 // Where the round-0 pass writes a one-hot factor's indices (one of the three arrays is set).
 struct OneHotIndexOut {
@@ -292,8 +304,10 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
               const OneHotIndexOut& o = ctx_.one_hot_out[f];
               const u32 k = index[f] == kOneHotZero ? o.zero : index[f];
               if (o.narrow != nullptr) {
+                RILL_DCHECK(k <= 0xff, "a one-hot index beyond u8");
                 o.narrow[base] = static_cast<u8>(k);
               } else if (o.wide != nullptr) {
+                RILL_DCHECK(k <= 0xffff, "a one-hot index beyond u16");
                 o.wide[base] = static_cast<u16>(k);
               } else if (o.full != nullptr) {
                 o.full[base] = k;

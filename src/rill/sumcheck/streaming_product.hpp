@@ -141,14 +141,16 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
         if (const tracked_vector<Fr>* table = one_hot_table(f); round == 0 && table != nullptr) {
           OneHotIndexOut& o = ctx.one_hot_out[f];
           o.zero = static_cast<u32>(table->size());
-          if (table->size() < 0xff) {
+          // Distinct indices: the table's, and |T| for zero unless the factor is never zero.
+          const std::size_t indices = table->size() + (one_hot_never_zero(kernel_, f) ? 0 : 1);
+          if (indices <= 0x100) {
             consumer->narrow[f] = tracked_vector<u8>(size);
             o.narrow = consumer->narrow[f].data();
-          } else if (table->size() < 0xffff) {
+          } else if (indices <= 0x10000) {
             consumer->wide[f] = tracked_vector<u16>(size);
             o.wide = consumer->wide[f].data();
           } else {
-            RILL_CHECK(table->size() < 0xffffffff, "one-hot table too large for u32 indices");
+            RILL_CHECK(indices <= 0x100000000, "one-hot table too large for u32 indices");
             consumer->full[f] = tracked_vector<u32>(size);
             o.full = consumer->full[f].data();
           }
@@ -232,13 +234,16 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
                 std::make_unique<SmallIntColumn<Small>>(std::move(small[f]), kSmallMaxLevel);
           if (f < ctx.one_hot_out.size() && ctx.one_hot_out[f].narrow != nullptr)
             columns[f].compact = std::make_unique<OneHotIndexColumn<u8>>(
-                std::move(narrow[f]), *owner.one_hot_table(f), kOneHotMaxLevel);
+                std::move(narrow[f]), *owner.one_hot_table(f), kOneHotMaxLevel,
+                one_hot_never_zero(owner.kernel_, static_cast<unsigned>(f)));
           if (f < ctx.one_hot_out.size() && ctx.one_hot_out[f].wide != nullptr)
             columns[f].compact = std::make_unique<OneHotIndexColumn<u16>>(
-                std::move(wide[f]), *owner.one_hot_table(f), kOneHotMaxLevel);
+                std::move(wide[f]), *owner.one_hot_table(f), kOneHotMaxLevel,
+                one_hot_never_zero(owner.kernel_, static_cast<unsigned>(f)));
           if (f < ctx.one_hot_out.size() && ctx.one_hot_out[f].full != nullptr)
             columns[f].compact = std::make_unique<OneHotIndexColumn<u32>>(
-                std::move(full[f]), *owner.one_hot_table(f), kOneHotMaxLevel);
+                std::move(full[f]), *owner.one_hot_table(f), kOneHotMaxLevel,
+                one_hot_never_zero(owner.kernel_, static_cast<unsigned>(f)));
         }
         owner.switch_to_linear(std::move(columns));
       }

@@ -13,6 +13,17 @@ shout::LookupCycle lookup_cycle(const CycleRecord& record) {
   return c;
 }
 
+ReadRafCycleKernel::ReadRafCycleKernel(std::vector<tracked_vector<Fr>> eq_tables,
+                                       tracked_vector<Fr> values, unsigned log_chunk)
+    : log_chunk_(log_chunk) {
+  RILL_CHECK(eq_tables.size() + 1 <= ProductShape::kMaxFactors, "too many virtual chunks");
+  for (const auto& t : eq_tables)
+    RILL_CHECK_EQ(t.size(), std::size_t{1} << log_chunk, "an eq table per chunk of w bits");
+  RILL_CHECK_EQ(values.size(), std::size_t{2 * (lookups::kNumTables + 1)}, "a value per slot, rf");
+  eq_tables.push_back(std::move(values));
+  tables_ = std::make_shared<const std::vector<tracked_vector<Fr>>>(std::move(eq_tables));
+}
+
 // One segment of a phase pass: the phase's Q tables over its rows (any order, merged by sum).
 struct InstructionReadRafProver::AddressSegment final : SegmentAccumulator<CycleRecord> {
   AddressSegment(const InstructionReadRafProver& owner)
@@ -98,7 +109,7 @@ void InstructionReadRafProver::start_cycle_phase(const Fr& claim) {
   for (unsigned v = 0; v < num_virtual_; ++v)
     eq_tables.push_back(eq_table(r_a.subspan(v * log_chunk_, log_chunk_)));
   // cv for every (table or none, rf): the address prover's combined value.
-  std::vector<Fr> values(2 * (lookups::kNumTables + 1));
+  tracked_vector<Fr> values(2 * (lookups::kNumTables + 1));
   for (unsigned slot = 0; slot <= lookups::kNumTables; ++slot)
     for (unsigned rf = 0; rf < 2; ++rf) {
       shout::LookupCycle c;

@@ -42,31 +42,41 @@ inline constexpr unsigned kInstructionLogK = 64;
 // The read-RAF's view of a record's lookup.
 shout::LookupCycle lookup_cycle(const CycleRecord& record);
 
-// The cycle rounds' factors per record: ra_v (v < n_virtual), then cv.
+// The cycle rounds' factors per record: ra_v (v < n_virtual), then cv. Also a OneHotKernel
+// (sumcheck/product_pass.hpp): every factor is a table lookup, ra_v into eq(chunk_v(r_a), ·) by
+// the chunk and cv into the values by 2·slot + rf, so the linear schedule keeps them as u8/u16
+// indices (never zero) through the first binds.
 class ReadRafCycleKernel {
  public:
   using Record = CycleRecord;
   // eq tables: eq(chunk_v(r_a), ·) over w bits, one per virtual chunk; values[2·slot + rf] with
   // slot = the table kind, or kNumTables for none.
-  ReadRafCycleKernel(std::vector<tracked_vector<Fr>> eq_tables, std::vector<Fr> values,
-                     unsigned log_chunk)
-      : eq_(std::make_shared<const std::vector<tracked_vector<Fr>>>(std::move(eq_tables))),
-        values_(std::make_shared<const std::vector<Fr>>(std::move(values))),
-        log_chunk_(log_chunk) {}
+  ReadRafCycleKernel(std::vector<tracked_vector<Fr>> eq_tables, tracked_vector<Fr> values,
+                     unsigned log_chunk);
   unsigned log_block() const { return 0; }
   void factors(const CycleRecord& r, const CycleRecord&, u64, Fr* out) const {
-    const auto& eq = *eq_;
-    const unsigned n = static_cast<unsigned>(eq.size());
+    const auto& tables = *tables_;
+    u32 index[ProductShape::kMaxFactors];
+    one_hot_indices(r, index);
+    for (std::size_t f = 0; f < tables.size(); ++f) out[f] = tables[f][index[f]];
+  }
+  const tracked_vector<Fr>* one_hot_table(unsigned f) const {
+    return f < tables_->size() ? &(*tables_)[f] : nullptr;
+  }
+  bool one_hot_never_zero(unsigned) const { return true; }
+  void one_hot_indices(const CycleRecord& r, u32* out) const {
+    const unsigned n = static_cast<unsigned>(tables_->size()) - 1;
     const u64 mask = (u64{1} << log_chunk_) - 1;
     for (unsigned v = 0; v < n; ++v)
-      out[v] = eq[v][(r.lookup_index >> (kInstructionLogK - (v + 1) * log_chunk_)) & mask];
+      out[v] =
+          static_cast<u32>((r.lookup_index >> (kInstructionLogK - (v + 1) * log_chunk_)) & mask);
     const unsigned slot = r.table == CycleRecord::kNoTable ? lookups::kNumTables : r.table;
-    out[n] = (*values_)[2 * slot + (r.interleaved ? 0 : 1)];
+    out[n] = 2 * slot + (r.interleaved ? 0 : 1);
   }
 
  private:
-  std::shared_ptr<const std::vector<tracked_vector<Fr>>> eq_;
-  std::shared_ptr<const std::vector<Fr>> values_;
+  // The n_virtual eq tables, then the values.
+  std::shared_ptr<const std::vector<tracked_vector<Fr>>> tables_;
   unsigned log_chunk_;
 };
 

@@ -2,14 +2,26 @@
 
 namespace rill::zkvm {
 
+RamRaKernel::RamRaKernel(std::span<const Fr> r_a2, bool one_hot)
+    : address_eq_(std::make_shared<const HalvedEqTable>(r_a2)) {
+  if (one_hot) table_ = std::make_shared<const tracked_vector<Fr>>(eq_table(r_a2));
+}
+
+bool one_hot_ram_ra(unsigned log_k_ram, unsigned log_t, const Schedule& schedule) {
+  return schedule.switch_round() == 0 && log_k_ram < 16 && log_k_ram <= log_t;
+}
+
 RamRaClaimReductionProver::RamRaClaimReductionProver(const Fr& gamma, std::span<const Fr> r_a2,
                                                      std::vector<Fr> r_c1, std::vector<Fr> r_c2,
                                                      std::vector<Fr> r_c4, Schedule schedule,
                                                      const Fr& claim)
     : KernelStageProver<RamRaKernel>(
-          RamRaKernel(r_a2), static_cast<unsigned>(r_c1.size()), ProductShape::product(1),
+          // The schedule is copied, not moved: the kernel's argument reads it.
+          RamRaKernel(r_a2, one_hot_ram_ra(static_cast<unsigned>(r_a2.size()),
+                                           static_cast<unsigned>(r_c1.size()), schedule)),
+          static_cast<unsigned>(r_c1.size()), ProductShape::product(1),
           Weight::eq_combination({r_c1, r_c2, r_c4}, {Fr::one(), gamma, gamma * gamma}),
-          std::move(schedule), claim) {}
+          Schedule(schedule), claim) {}
 
 void RamRaClaimReductionProver::output_claims(const PointTable&, StageClaims& claims) const {
   claims.set({poly(PolyFamily::kRamRa), at(PointName::kRamAddress2, PointName::kCycle5)},

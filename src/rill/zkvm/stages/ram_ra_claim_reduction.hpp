@@ -16,20 +16,33 @@ namespace rill::zkvm {
 
 inline constexpr unsigned kRamRaClaimReductionDegree = 2;
 
-// Per row: eq(r_a, RAM word), zero without an access.
+// Per row: eq(r_a, RAM word), zero without an access. With `one_hot` also a OneHotKernel
+// (sumcheck/product_pass.hpp) whose index is the word: the linear schedule then keeps u16 indices
+// and one K_ram-entry table eq(r_a, ·) instead of a field array (one_hot_ram_ra says when).
 class RamRaKernel {
  public:
   using Record = CycleRecord;
-  explicit RamRaKernel(std::span<const Fr> r_a2)
-      : address_eq_(std::make_shared<const HalvedEqTable>(r_a2)) {}
+  RamRaKernel(std::span<const Fr> r_a2, bool one_hot);
   unsigned log_block() const { return 0; }
   void factors(const CycleRecord& r, const CycleRecord&, u64, Fr* out) const {
     out[0] = r.ram_word == kNoAccess ? Fr::zero() : (*address_eq_)(r.ram_word);
   }
+  const tracked_vector<Fr>* one_hot_table(unsigned f) const {
+    return f == 0 ? table_.get() : nullptr;
+  }
+  void one_hot_indices(const CycleRecord& r, u32* out) const {
+    out[0] = r.ram_word == kNoAccess ? kOneHotZero : r.ram_word;
+  }
 
  private:
   std::shared_ptr<const HalvedEqTable> address_eq_;
+  std::shared_ptr<const tracked_vector<Fr>> table_;  // eq(r_a, ·) over K_ram words, or null
 };
+
+// Whether 5b's ra is kept as word indices: only under the linear schedule (round 0 materializes)
+// and when K_ram fits u16 indices with the zero index and its table (32·K_ram bytes) is at most
+// the T-entry field array it replaces.
+bool one_hot_ram_ra(unsigned log_k_ram, unsigned log_t, const Schedule& schedule);
 
 class RamRaClaimReductionProver final : public KernelStageProver<RamRaKernel> {
  public:

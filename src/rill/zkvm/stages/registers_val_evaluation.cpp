@@ -4,27 +4,18 @@
 
 namespace rill::zkvm {
 
-RegistersValEvaluationKernel::RegistersValEvaluationKernel(std::span<const Fr> r_a4,
-                                                           std::span<const Fr> r_c4)
-    : register_eq_(std::make_shared<const tracked_vector<Fr>>(eq_table(r_a4))),
-      lt_(std::make_shared<const HalvedLtTable>(r_c4)) {
+RegistersValEvaluationKernel::RegistersValEvaluationKernel(std::span<const Fr> r_a4)
+    : register_eq_(std::make_shared<const tracked_vector<Fr>>(eq_table(r_a4))) {
   RILL_CHECK_EQ(r_a4.size(), std::size_t{kLogKRegisters}, "r_a^4 has log K_reg coordinates");
-}
-
-void RegistersValEvaluationKernel::factors(const CycleRecord& r, const CycleRecord&, u64 j,
-                                           Fr* out) const {
-  const bool write = r.rd != kNoAccess;
-  out[0] = write ? Fr::from_i64(r.rd_inc) : Fr::zero();
-  out[1] = write ? (*register_eq_)[r.rd] : Fr::zero();
-  out[2] = (*lt_)(j);
 }
 
 RegistersValEvaluationProver::RegistersValEvaluationProver(std::span<const Fr> r_a4,
                                                            std::span<const Fr> r_c4, unsigned log_t,
                                                            Schedule schedule, const Fr& claim)
-    : KernelStageProver<RegistersValEvaluationKernel>(RegistersValEvaluationKernel(r_a4, r_c4),
-                                                      log_t, ProductShape::product(3),
-                                                      Weight::none(), std::move(schedule), claim) {}
+    : KernelStageProver<RegistersValEvaluationKernel>(
+          RegistersValEvaluationKernel(r_a4), log_t, ProductShape::product(2),
+          Weight::less_than(std::vector<Fr>(r_c4.begin(), r_c4.end())), std::move(schedule),
+          claim) {}
 
 void RegistersValEvaluationProver::output_claims(const PointTable&, StageClaims& claims) const {
   const std::vector<Fr> f = factor_evals();

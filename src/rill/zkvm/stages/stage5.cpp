@@ -4,10 +4,11 @@ namespace rill::zkvm {
 
 Schedule stage5_cycle_schedule(unsigned log_t, unsigned degree, const StageConfig& config) {
   if (config.streaming) return Schedule::half_split(log_t, degree, config.max_window);
-  // Linear: one window round before materializing halves the stage's arrays (5a alone has
-  // n_virtual + 1 = 9 factor columns) for about the cost of round 0 (docs/benchmarks.md,
-  // "Stage 5"); the proof bytes do not depend on the schedule.
-  return log_t > 1 ? Schedule::from_windows(log_t, {1}) : Schedule::linear_only(log_t);
+  // Linear: materialize at round 0. The factors stay compact there (5a's ra_v and cv, 5b's ra
+  // for a small K_ram and 5c's wa as one-hot indices, RdInc as i64; 5b's and 5c's weights in
+  // split form), so no T-entry field array is written (docs/benchmarks.md, "Stage 5"). The proof
+  // bytes do not depend on the schedule.
+  return Schedule::linear_only(log_t);
 }
 
 Stage5Inputs stage5_inputs(const ProtocolShape& shape, const OpeningAccumulator& accumulator) {

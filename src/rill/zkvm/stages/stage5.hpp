@@ -17,7 +17,7 @@
 namespace rill::zkvm {
 
 // The log T schedule of a stage-5 instance of the given degree: the half split when streaming;
-// in linear mode one window round, then materialization at round 1.
+// in linear mode materialization at round 0 (into compact columns).
 Schedule stage5_cycle_schedule(unsigned log_t, unsigned degree, const StageConfig& config);
 
 // The input claims of stage 5's instances, read from the accumulator (the table's inputs).
