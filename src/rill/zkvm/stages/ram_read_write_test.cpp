@@ -113,6 +113,16 @@ Outcome prove_ram(const RamTrace& tr, std::span<const Fr> r_c1, const Fr& gamma,
   return o;
 }
 
+// The read and write value claims at r_c1, evaluated densely from the per-row values.
+std::pair<Fr, Fr> value_claims(const RamTrace& tr, std::span<const Fr> r_c1) {
+  std::vector<Fr> rv, wv;
+  for (u64 j = 0; j < tr.rows.size(); ++j) {
+    rv.push_back(Fr::from_u64(tr.read_value[j]));
+    wv.push_back(Fr::from_u64(tr.write_value[j]));
+  }
+  return {dense_eval(r_c1, rv), dense_eval(r_c1, wv)};
+}
+
 class RamReadWrite : public ::testing::TestWithParam<std::tuple<unsigned, unsigned>> {};
 
 TEST_P(RamReadWrite, MatchesBruteForceAndVerifies) {
@@ -122,12 +132,7 @@ TEST_P(RamReadWrite, MatchesBruteForceAndVerifies) {
   const std::vector<Fr> r_c1 = random_point(rng, log_t);
   const Fr gamma = Fr::from_u64(rng());
   // The input claim from the per-row values, and the same from the grid.
-  std::vector<Fr> rv, wv;
-  for (u64 j = 0; j < tr.rows.size(); ++j) {
-    rv.push_back(Fr::from_u64(tr.read_value[j]));
-    wv.push_back(Fr::from_u64(tr.write_value[j]));
-  }
-  const Fr read = dense_eval(r_c1, rv), write = dense_eval(r_c1, wv);
+  const auto [read, write] = value_claims(tr, r_c1);
   const Fr claim = read + gamma * write;
   ASSERT_EQ(claim, brute_force_sum(tr, r_c1, gamma));
 
@@ -393,12 +398,7 @@ TEST(RamReadWriteMemory, LinearScheduleHoldsFewBytesPerCycle) {
   std::mt19937_64 rng(43);
   const std::vector<Fr> r_c1 = random_point(rng, log_t);
   const Fr gamma = Fr::from_u64(rng());
-  std::vector<Fr> rv, wv;
-  for (u64 j = 0; j < tr.rows.size(); ++j) {
-    rv.push_back(Fr::from_u64(tr.read_value[j]));
-    wv.push_back(Fr::from_u64(tr.write_value[j]));
-  }
-  const Fr read = dense_eval(r_c1, rv), write = dense_eval(r_c1, wv);
+  const auto [read, write] = value_claims(tr, r_c1);
   MemoryScope scope;
   const Outcome o = prove_ram(tr, r_c1, gamma, read + gamma * write, false, {});
   const std::size_t bytes = scope.high_water_bytes();
