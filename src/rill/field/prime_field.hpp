@@ -203,9 +203,15 @@ class PrimeField {
                                                                const PrimeField& b) {
     return from_montgomery_unchecked(field_detail::mont_mul(a.mont_, b.mont_, kModulus, kInvNeg));
   }
-  constexpr PrimeField& operator+=(const PrimeField& b) { return *this = *this + b; }
-  constexpr PrimeField& operator-=(const PrimeField& b) { return *this = *this - b; }
-  constexpr PrimeField& operator*=(const PrimeField& b) { return *this = *this * b; }
+  [[gnu::always_inline]] constexpr PrimeField& operator+=(const PrimeField& b) {
+    return *this = *this + b;
+  }
+  [[gnu::always_inline]] constexpr PrimeField& operator-=(const PrimeField& b) {
+    return *this = *this - b;
+  }
+  [[gnu::always_inline]] constexpr PrimeField& operator*=(const PrimeField& b) {
+    return *this = *this * b;
+  }
 
   constexpr PrimeField doubled() const { return *this + *this; }
   constexpr PrimeField square() const { return *this * *this; }
