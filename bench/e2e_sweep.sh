@@ -15,7 +15,8 @@
 #                       log-log gnuplot plots, both modes, fitted exponents in the legend
 #
 # Usage: bench/e2e_sweep.sh [options]; each option also has an environment variable.
-#   --build DIR     build directory holding bin/rill and guests/  (BENCH_BUILD, build/release)
+#   --build DIR     build directory holding bin/rill and guests/  (BENCH_BUILD, build/release;
+#                   with only --rill: the directory above its bin/)
 #   --rill PATH     the rill binary, instead of DIR/bin/rill       (BENCH_RILL)
 #   --guests LIST   canonical guests                               (BENCH_GUESTS, sha2_chain)
 #   --sizes LIST    log2 T values; "16-22", "16 18 20" or "12,14"  (BENCH_SIZES, 16-22; 8 to 28)
@@ -32,7 +33,7 @@ export LC_ALL=C  # decimal points in printf, awk and sort -g
 
 die() { echo "e2e_sweep: $*" >&2; exit 2; }
 
-build=${BENCH_BUILD:-build/release}
+build=${BENCH_BUILD:-}
 rill=${BENCH_RILL:-}
 guests=${BENCH_GUESTS:-sha2_chain}
 sizes=${BENCH_SIZES:-16-22}
@@ -60,6 +61,11 @@ while [[ $# -gt 0 ]]; do
 done
 
 # Validate everything before the first (possibly long) run.
+# The guests come from --build; with only --rill, from next to its binary (<build>/bin/rill and
+# <build>/guests, as rill itself assumes); with neither, from build/release.
+if [[ -z $build ]]; then
+  if [[ -n $rill ]]; then build=$(dirname "$rill")/..; else build=build/release; fi
+fi
 rill=${rill:-$build/bin/rill}
 [[ -x $rill ]] || die "no executable $rill: build the rill and guests targets first"
 [[ -x /usr/bin/time ]] || die "/usr/bin/time missing: run scripts/setup.sh (Debian package 'time')"
@@ -135,8 +141,10 @@ for guest in "${guest_list[@]}"; do
       for ((rep = 1; rep <= reps; rep++)); do
         done_runs=$((done_runs + 1))
         echo "e2e_sweep: [$done_runs/$total] $guest 2^$n $mode, repetition $rep/$reps" >&2
+        # --guest-dir: the guests of --build, also when --rill names a binary elsewhere.
         if ! report=$(/usr/bin/time -v -o "$tmp/time" "$rill" bench --guest "$guest" \
-          --log-cycles "$n" --mode "$mode" "${thread_args[@]}" --json 2>"$tmp/stderr"); then
+          --guest-dir "$build/guests" --log-cycles "$n" --mode "$mode" "${thread_args[@]}" \
+          --json 2>"$tmp/stderr"); then
           cat "$tmp/stderr" >&2
           grep -v '^[[:space:]]' "$tmp/time" >&2 || true  # "Command exited with …" / "… by signal …"
           die "rill bench failed for $guest 2^$n $mode (rows so far are in $csv)"

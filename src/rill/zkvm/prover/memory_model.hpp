@@ -20,8 +20,8 @@
 
 namespace rill::zkvm {
 
-inline constexpr std::uint64_t kLinearBaseBytes = std::uint64_t{24} << 20;
-inline constexpr std::uint64_t kLinearBytesPerCycle = 560;
+inline constexpr std::uint64_t kLinearBaseBytes = std::uint64_t{40} << 20;
+inline constexpr std::uint64_t kLinearBytesPerCycle = 260;
 inline constexpr std::uint64_t kStreamingBaseBytes = std::uint64_t{28} << 20;
 inline constexpr std::uint64_t kStreamingBytesPerSqrtCycle = 4096;
 inline constexpr std::uint64_t kSafetyPercent = 15;
