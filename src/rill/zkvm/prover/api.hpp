@@ -55,7 +55,8 @@ struct ProveReport {
   double setup_seconds = 0;  // loading (or generating) the Dory setup, not in any stage
 };
 
-// Executes the guest once and returns the trace source its proof will read, resolving
+// Executes the guest (twice when a budget picks linear mode: first checkpointed, to learn T) and
+// returns the trace source its proof will read, resolving
 // `options` in place: under a memory budget (options.memory_budget != 0) the mode comes from the
 // memory model (memory_model.hpp) and the budget is cleared; streaming mode gets a replayed trace
 // whose checkpoints fit the budget, linear mode the stored trace. Throws InputError before the
