@@ -56,11 +56,11 @@ struct ProveReport {
 };
 
 // Executes the guest (twice when a budget picks linear mode: first checkpointed, to learn T) and
-// returns the trace source its proof will read, resolving
-// `options` in place: under a memory budget (options.memory_budget != 0) the mode comes from the
-// memory model (memory_model.hpp) and the budget is cleared; streaming mode gets a replayed trace
-// whose checkpoints fit the budget, linear mode the stored trace. Throws InputError before the
-// guest runs when not even streaming fits the budget. `phase` (optional) is told what starts.
+// returns the trace source its proof will read, resolving `options` in place: under a memory
+// budget (options.memory_budget != 0) the mode comes from the memory model (memory_model.hpp) and
+// the budget is cleared; streaming mode gets a replayed trace whose checkpoints fit the budget,
+// linear mode the stored trace. Throws InputError before the guest runs when not even streaming
+// fits the budget. `phase` (optional) is told what starts.
 std::unique_ptr<riscv::TraceSource> open_trace(
     const riscv::Machine& machine, std::span<const std::uint8_t> input,
     zkvm::ProverOptions& options, std::uint64_t max_cycles,
