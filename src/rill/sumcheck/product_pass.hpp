@@ -183,9 +183,13 @@ struct GroupWeightSpans {
 // What a pass reads from its instance: all spans stay valid for the whole pass.
 struct ProductPassContext {
   const ProductShape* shape;
-  unsigned bound_vars;           // i
-  unsigned window_vars;          // ω (0 for the materializing pass)
-  unsigned degree;               // D, the grid degree
+  unsigned bound_vars;   // i
+  unsigned window_vars;  // ω (0 for the materializing pass)
+  unsigned degree;       // D, the grid degree
+  // A window of one round whose h(1) follows from the claim (h(0) + h(1) = claim, as in the
+  // linear rounds): the grid point z = 1 is left 0 and not evaluated, a third (D = 2) of the
+  // window's summand evaluations.
+  bool skip_point_one = false;
   std::span<const Fr> bound_eq;  // R, 2^i entries
   // The weights W_g other than eq-in-split-form and none, each one more grid column, with their
   // split at m (weight_split); empty when every weight is constant or eq is split.
@@ -470,14 +474,17 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
       // Π over all columns (factors, then the weight), column by column.
       product_.assign(extended_.begin(), extended_.begin() + size);
       for (unsigned c = 1; c < columns; ++c)
-        for (std::size_t g = 0; g < size; ++g) product_[g] *= extended_[c * size + g];
-      for (std::size_t g = 0; g < size; ++g) grid_[g] += product_[g];
+        for (std::size_t g = 0; g < size; ++g)
+          if (!(ctx_.skip_point_one && g == 1)) product_[g] *= extended_[c * size + g];
+      for (std::size_t g = 0; g < size; ++g)
+        if (!(ctx_.skip_point_one && g == 1)) grid_[g] += product_[g];
       return;
     }
     Fr values[ProductShape::kMaxFactors];
     Fr w[ProductShape::kMaxGroups];
     for (unsigned g = 0; g < shape.num_groups(); ++g) w[g] = head_eq;
     for (std::size_t g = 0; g < size; ++g) {
+      if (ctx_.skip_point_one && g == 1) continue;
       for (unsigned f = 0; f < num_factors_; ++f) values[f] = extended_[f * size + g];
       if (weighted == 0) {
         const Fr b =

@@ -35,7 +35,13 @@ void ProductShape::validate() {
     groups = std::max(groups, t.group + 1);
     degree_ = std::max(degree_, static_cast<unsigned>(t.factors.size()));
   }
-  for (const auto& t : terms_) unit_.push_back(t.coeff == Fr::one() ? 1 : 0);
+  for (const auto& t : terms_) {
+    unit_.push_back(t.coeff == Fr::one() ? 1 : 0);
+    coeff_.push_back(t.coeff);
+    term_begin_.push_back(flat_factors_.size());
+    flat_factors_.insert(flat_factors_.end(), t.factors.begin(), t.factors.end());
+  }
+  term_begin_.push_back(flat_factors_.size());
   group_degree_.assign(groups, 0);
   for (const auto& t : terms_)
     group_degree_[t.group] =

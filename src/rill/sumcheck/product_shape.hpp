@@ -42,6 +42,14 @@ class ProductShape {
   unsigned group_degree(unsigned g) const { return group_degree_.at(g); }
   const std::vector<ProductTerm>& terms() const { return terms_; }
 
+  // Field multiplications of one combine(): Σ_t (|t| − 1 + [c_t ≠ 1]).
+  unsigned multiplications() const {
+    unsigned m = 0;
+    for (std::size_t t = 0; t < terms_.size(); ++t)
+      m += static_cast<unsigned>(term_begin_[t + 1] - term_begin_[t]) - 1 + (unit_[t] ? 0 : 1);
+    return m;
+  }
+
   // One term P_0·P_1·…·P_{F−1} with coefficient 1, each factor once and in order.
   bool is_plain_product() const { return plain_; }
 
@@ -71,12 +79,16 @@ class ProductShape {
   ProductShape() = default;
   void validate();
 
-  // c_t·Π_{f∈t} values[f]; a unit coefficient costs no multiplication.
+  // c_t·Π_{f∈t} values[f]; a unit coefficient costs no multiplication. Reads the flat copy of
+  // the terms (one contiguous index array): the grids and linear rounds call this for every
+  // term at every evaluation point, and chasing each term's own vector cost more than its
+  // multiplications (booleanity: 46 terms of one or two factors).
   Fr term_value(std::size_t t, const Fr* values) const {
-    const ProductTerm& term = terms_[t];
-    Fr p = values[term.factors[0]];
-    for (std::size_t k = 1; k < term.factors.size(); ++k) p *= values[term.factors[k]];
-    return unit_[t] ? p : p * term.coeff;
+    const unsigned* f = flat_factors_.data() + term_begin_[t];
+    const unsigned* end = flat_factors_.data() + term_begin_[t + 1];
+    Fr p = values[*f];
+    for (++f; f != end; ++f) p *= values[*f];
+    return unit_[t] ? p : p * coeff_[t];
   }
 
   unsigned num_factors_ = 0;
@@ -84,6 +96,10 @@ class ProductShape {
   bool plain_ = false;
   std::vector<ProductTerm> terms_;
   std::vector<char> unit_;  // c_t = 1
+  // The terms flattened for term_value: factors of term t at [term_begin_[t], term_begin_[t+1]).
+  std::vector<unsigned> flat_factors_;
+  std::vector<std::size_t> term_begin_;
+  std::vector<Fr> coeff_;
   std::vector<unsigned> group_degree_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "rill/util/check.hpp"
 
@@ -29,6 +30,51 @@ Schedule Schedule::half_split(unsigned num_rounds, unsigned degree, unsigned max
   return from_windows(num_rounds, std::move(sizes));
 }
 
+Schedule Schedule::planned(unsigned num_rounds, const PassCost& cost, unsigned max_window) {
+  RILL_CHECK(cost.grid_degree >= 1 && max_window >= 1, "bad schedule parameters");
+  const unsigned target = num_rounds / 2;
+  const double width = cost.grid_degree + 1.0;
+  // best[j]: the least cost of windows covering rounds [0, j); last[j]: the last window's size.
+  std::vector<double> best(target + 1, std::numeric_limits<double>::infinity());
+  std::vector<unsigned> last(target + 1, 0);
+  best[0] = 0;
+  for (unsigned j = 1; j <= target; ++j) {
+    double points = 1;  // (D+1)^ω
+    for (unsigned w = 1; w <= std::min(j, max_window); ++w) {
+      points *= width;
+      if (points > static_cast<double>(kMaxGridEntries)) break;
+      const unsigned i = j - w;
+      const double fold = i == 0 ? cost.fold_first : cost.fold_bound;
+      // A one-round window skips the grid point 1 (h(1) comes from the claim).
+      const double evaluated = w == 1 ? width - 1 : points;
+      const double c =
+          best[i] + fold + evaluated / std::ldexp(1.0, static_cast<int>(j)) * cost.per_point;
+      if (c < best[j]) {
+        best[j] = c;
+        last[j] = w;
+      }
+    }
+    RILL_CHECK(last[j] > 0, "no window fits the grid limit");
+  }
+  std::vector<unsigned> sizes;
+  for (unsigned j = target; j > 0; j -= last[j]) sizes.push_back(last[j]);
+  std::reverse(sizes.begin(), sizes.end());
+  return from_windows(num_rounds, std::move(sizes));
+}
+
+Schedule Schedule::automatic(unsigned num_rounds, unsigned max_window) {
+  RILL_CHECK(max_window >= 1, "bad schedule parameters");
+  Schedule s;
+  s.num_rounds_ = num_rounds;
+  s.automatic_ = true;
+  s.max_window_ = max_window;
+  return s;
+}
+
+void Schedule::check_resolved() const {
+  RILL_CHECK(!automatic_, "an automatic schedule is resolved by the instance that receives it");
+}
+
 Schedule Schedule::from_windows(unsigned num_rounds, std::vector<unsigned> sizes) {
   Schedule s;
   s.num_rounds_ = num_rounds;
@@ -43,12 +89,14 @@ Schedule Schedule::from_windows(unsigned num_rounds, std::vector<unsigned> sizes
 }
 
 bool Schedule::needs_pass(unsigned round) const {
+  check_resolved();
   if (round == switch_) return true;
   if (round > switch_) return false;
   return window_of(round).start == round;
 }
 
 const Window& Schedule::window_of(unsigned round) const {
+  check_resolved();
   RILL_CHECK(round < switch_, "round is past the streaming windows");
   auto it = std::upper_bound(windows_.begin(), windows_.end(), round,
                              [](unsigned r, const Window& w) { return r < w.start; });

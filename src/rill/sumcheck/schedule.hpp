@@ -17,6 +17,18 @@ struct Window {
   unsigned size;
 };
 
+// What one streaming pass of an instance costs, per record and per grid point, in units of one
+// field multiplication (Schedule::planned). A window of ω rounds starting at round i costs
+//   fold(i) + (D+1)^ω / 2^{i+ω} · per_point          per record,
+// the fold reading every record once and the grid evaluating the summand at (D+1)^ω points for
+// each head block of 2^{i+ω} records (D points when ω = 1: h(1) follows from the claim).
+struct PassCost {
+  unsigned grid_degree = 1;  // D
+  double fold_first = 0;     // fold(0): nothing bound, the factors are added as they are
+  double fold_bound = 0;     // fold(i), i >= 1: each factor scaled by eq(r_{<i}, b)
+  double per_point = 0;      // one grid point of one head block: the summand and the extensions
+};
+
 class Schedule {
  public:
   // Materialize at round 0: the linear prover.
@@ -26,25 +38,51 @@ class Schedule {
   // costs about N/2^{i+ω}·(D+1)^ω grid work against N records read), at least 1, at most
   // max_window and such that (D+1)^ω <= kMaxGridEntries; the last window is cut at the switch.
   static Schedule half_split(unsigned num_rounds, unsigned degree, unsigned max_window = 10);
+  // The windows over rounds [0, ⌊n/2⌋) (the half split's switch, so the same memory) that
+  // minimize the PassCost model, by dynamic programming over the window ends; each window at
+  // most max_window rounds with (D+1)^ω <= kMaxGridEntries.
+  static Schedule planned(unsigned num_rounds, const PassCost& cost, unsigned max_window = 10);
+  // A streaming schedule left to the instance: the instance that receives it replaces it by
+  // Schedule::planned from its own PassCost (StreamingProductSumcheck); any other use is an
+  // error. So a stage asks for "streaming" without knowing its instances' shapes.
+  static Schedule automatic(unsigned num_rounds, unsigned max_window = 10);
+  bool is_automatic() const { return automatic_; }
+  // Materializes at round 0 (Schedule::linear_only): false for an automatic schedule, which
+  // always streams.
+  bool is_linear() const { return !automatic_ && switch_ == 0; }
+  unsigned max_window() const { return max_window_; }
   // Explicit consecutive windows from round 0; the switch is the sum of their sizes (< n).
   static Schedule from_windows(unsigned num_rounds, std::vector<unsigned> sizes);
 
   static constexpr unsigned long kMaxGridEntries = 1ul << 16;
 
   unsigned num_rounds() const { return num_rounds_; }
-  unsigned switch_round() const { return switch_; }
-  const std::vector<Window>& windows() const { return windows_; }
+  unsigned switch_round() const {
+    check_resolved();
+    return switch_;
+  }
+  const std::vector<Window>& windows() const {
+    check_resolved();
+    return windows_;
+  }
 
   bool needs_pass(unsigned round) const;
   // The window that contains `round` (round < switch_round()).
   const Window& window_of(unsigned round) const;
   // Passes the schedule makes: one per window plus the materializing one.
-  unsigned passes() const { return static_cast<unsigned>(windows_.size()) + 1; }
+  unsigned passes() const {
+    check_resolved();
+    return static_cast<unsigned>(windows_.size()) + 1;
+  }
 
  private:
+  void check_resolved() const;
+
   unsigned num_rounds_ = 0;
   unsigned switch_ = 0;
   std::vector<Window> windows_;
+  bool automatic_ = false;
+  unsigned max_window_ = 10;
 };
 
 }  // namespace rill

@@ -51,7 +51,10 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
         num_vars_(num_vars),
         shape_(std::move(shape)),
         weights_(std::move(weights)),
-        schedule_(std::move(schedule)),
+        schedule_(schedule.is_automatic()
+                      ? Schedule::planned(num_vars, pass_cost(kernel_, shape_, weights_),
+                                          schedule.max_window())
+                      : std::move(schedule)),
         claim_(claim),
         degree_(product_degree(shape_, weights_)),
         eq_split_(is_single_eq(weights_)),
@@ -83,6 +86,28 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
     return grid_degree(shape, std::span<const Weight>(&weight, 1));
   }
 
+  // The PassCost of this instance's passes (Schedule::planned), in field multiplications: a
+  // bound fold scales every factor (a small integer a little cheaper), the first fold only adds;
+  // a grid point costs the combine's multiplications, one per extra weight group or weight
+  // column, one for the split eq's head scale, and the factors' extensions (additions).
+  static PassCost pass_cost(const Kernel& kernel, const ProductShape& shape,
+                            std::span<const Weight> weights) {
+    constexpr double kAdd = 0.1, kSmallScale = 0.7, kPerRecord = 1.0;
+    const unsigned factors = shape.num_factors();
+    const FactorReader<Kernel> kinds(kernel, factors);
+    const double field = static_cast<double>(kinds.field_factors().size());
+    const double small = static_cast<double>(kinds.small_factors().size());
+    unsigned columns = 0;
+    for (const Weight& w : weights) columns += w.is_none() || is_single_eq(weights) ? 0 : 1;
+    PassCost cost;
+    cost.grid_degree = grid_degree(shape, weights);
+    cost.fold_first = kPerRecord + kAdd * factors;
+    cost.fold_bound = kPerRecord + field + kSmallScale * small;
+    cost.per_point = shape.multiplications() + (shape.num_groups() > 1 ? shape.num_groups() : 0) +
+                     columns + (is_single_eq(weights) ? 1 : 0) + kAdd * (factors + columns);
+    return cost;
+  }
+
   unsigned num_rounds() const override { return num_vars_; }
   unsigned degree() const override { return degree_; }
   Fr input_claim() const override { return claim_; }
@@ -102,6 +127,9 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
     ctx.weight_split = schedule_.switch_round();
     if (round < schedule_.switch_round()) {
       ctx.window_vars = schedule_.window_of(round).size;
+      // h(1) from the claim needs C·u ≠ 0 with a split eq (round_poly); otherwise t(1) is summed.
+      ctx.skip_point_one =
+          ctx.window_vars == 1 && (!eq_split_ || !(eq_scale_ * u(round)).is_zero());
       if (eq_split_) {
         // eq over the head bits below the split: u_j = w[n−1−j] for j in [i+ω, s), big-endian.
         const unsigned first = round + ctx.window_vars;
@@ -175,6 +203,7 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
   UniPoly round_poly(unsigned round, const Fr& claim) override {
     RILL_CHECK_EQ(round, static_cast<unsigned>(challenges_.size()), "rounds out of order");
     if (round < schedule_.switch_round()) {
+      if (grid_skipped_one_) return single_round_poly(claim);
       if (!eq_split_) return grid_.round_poly();
       // h(X) = C·eq(u_round, X)·q(X), q(X) = Σ_{z''} eq(u_later, z'')·t(X, z'').
       const Window& window = schedule_.window_of(round);
@@ -226,6 +255,7 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
       if (ctx.window_vars > 0) {
         tracked_vector<Fr> g = seg.take_grid();
         owner.grid_ = WindowGrid(std::vector<Fr>(g.begin(), g.end()), ctx.window_vars, ctx.degree);
+        owner.grid_skipped_one_ = ctx.skip_point_one;
       } else {
         seg.check_complete();
         for (std::size_t f = 0; f < columns.size(); ++f) {
@@ -271,6 +301,24 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
     }
   }
 
+  // A window of one round whose pass skipped t(1) (ProductPassContext::skip_point_one): t(1) from
+  // the claim, written back so that binding interpolates the true t. Without a split eq
+  // h(X) = t(X) and t(1) = claim − t(0); with one, h(X) = C·eq(u, X)·t(X) and
+  // C·((1 − u)·t(0) + u·t(1)) = claim, C·u ≠ 0 (begin_pass checked it).
+  UniPoly single_round_poly(const Fr& claim) {
+    grid_skipped_one_ = false;
+    const Fr t0 = grid_.single_round_values()[0];
+    if (!eq_split_) {
+      grid_.set_single_round_value(1, claim - t0);
+      return UniPoly::from_evals(grid_.single_round_values());
+    }
+    const unsigned round = static_cast<unsigned>(challenges_.size());
+    const Fr u_r = u(round);
+    const Fr t1 = (claim - eq_scale_ * (Fr::one() - u_r) * t0) * (eq_scale_ * u_r).inverse();
+    grid_.set_single_round_value(1, t1);
+    return times_eq_factor(UniPoly::from_evals(grid_.single_round_values()), eq_scale_, u_r);
+  }
+
   // The eq coordinate paired with variable j: u_j = w[n−1−j].
   const Fr& u(unsigned j) const { return weights_[0].point()[num_vars_ - 1 - j]; }
 
@@ -310,6 +358,7 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
   tracked_vector<Fr> bound_eq_;     // R = eq(r_{<i}, ·)
   std::vector<GroupSplit> splits_;  // the non-constant weights
   WindowGrid grid_;
+  bool grid_skipped_one_ = false;  // grid_ is a one-round window without t(1) yet
   std::optional<LinearProductRounds> linear_;
 };
 

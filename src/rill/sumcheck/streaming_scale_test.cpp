@@ -71,13 +71,24 @@ ScaleRun run_at_scale(unsigned n, const Schedule& schedule, const Fr& input_clai
   return out;
 }
 
+Fr first_round_sum(unsigned n) {
+  const auto source = index_source(std::uint64_t{1} << n);
+  StreamingProductSumcheck<HashKernel> inst(HashKernel{2, 0}, n, ProductShape::product(2),
+                                            Weight::eq(fixed_point(n, 100)),
+                                            Schedule::from_windows(n, {2}), Fr::zero());
+  PassDriver driver(source);
+  driver.add(inst, 0);
+  driver.before_round(0);
+  return inst.round_poly(0, Fr::zero()).sum_over_boolean();
+}
+
 TEST(StreamingScale, HalfSplitHoldsSqrtNFieldElementsAtTwoToTwenty) {
   const unsigned n = 20;
   const Schedule half = Schedule::half_split(n, 2);  // eq stays outside the grid: D = 2
-  // The streaming run answers round 0 from its grid without using the claim; its h_0(0) + h_0(1)
-  // is then the claim the linear run starts from (the linear phase uses h(1) = claim − h(0)).
-  const ScaleRun streamed = run_at_scale(n, half, Fr::zero());
-  const Fr claim = streamed.polys[0].sum_over_boolean();
+  // The input claim: h_0(0) + h_0(1) of a first window of two rounds, which evaluates the whole
+  // grid (a window of one round, like the linear rounds, takes h(1) from the claim).
+  const Fr claim = first_round_sum(n);
+  const ScaleRun streamed = run_at_scale(n, half, claim);
   const ScaleRun linear = run_at_scale(n, Schedule::linear_only(n), claim);
   for (std::size_t r = 0; r < n; ++r) ASSERT_EQ(streamed.polys[r], linear.polys[r]) << r;
   EXPECT_EQ(streamed.evals, linear.evals);

@@ -3,6 +3,7 @@
 // same field elements whatever the schedule, segment size or span size.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <functional>
 #include <limits>
 #include <set>
@@ -185,6 +186,45 @@ TEST(StreamingSumcheck, EveryWindowPartitionMatchesTheDenseReference) {
       });
     }
   }
+}
+
+// Windows of one round take h(1) from the claim (h(0) + h(1) = claim; with a split eq,
+// C·((1 − u)·q(0) + u·q(1)) = claim). An eq coordinate u = 0 makes C·u = 0 for its round, and
+// u = 1 with the challenge 0 makes C = 0 for every later round: those rounds sum t(1) instead.
+TEST(StreamingSumcheck, OneRoundWindowsTakeHOfOneFromTheClaimEvenWhenEqVanishes) {
+  std::mt19937_64 rng(26);
+  for (unsigned degree : {1u, 2u, 4u}) {
+    const unsigned n = 9;
+    Problem p = random_problem(rng, n, degree, 1, 0);
+    std::vector<Fr> w = random_vector(rng, n);
+    w[n - 1] = Fr::zero();         // u_0 = 0
+    w[n - 3] = Fr::one();          // u_2 = 1 ...
+    p.challenges[2] = Fr::zero();  // ... and r_2 = 0: C = 0 from round 3 on
+    p.weight = Weight::eq(w);
+    const RunResult want = run_reference(p);
+    const Schedule ones = Schedule::from_windows(n, {1, 1, 1, 1});
+    expect_same(want, run_streaming(p, ones, {}), ones, "d " + std::to_string(degree));
+  }
+}
+
+TEST(StreamingSumcheck, AutomaticScheduleIsPlannedFromTheInstanceCost) {
+  std::mt19937_64 rng(27);
+  for (int kind = 0; kind < 5; ++kind) {
+    const unsigned n = 12;
+    const Problem p = random_problem(rng, n, 3, kind, 0);
+    const TableKernel kernel{&p.tables, 0};
+    const Fr claim = testing::DenseReference(p.shape, p.tables, p.weight, p.n).claim();
+    const StreamingProductSumcheck<TableKernel> inst(kernel, n, p.shape, p.weight,
+                                                     Schedule::automatic(n), claim);
+    const std::vector<Weight> weights{p.weight};
+    const Schedule planned = Schedule::planned(
+        n, StreamingProductSumcheck<TableKernel>::pass_cost(kernel, p.shape, weights));
+    ASSERT_EQ(describe(inst.schedule()), describe(planned));
+    EXPECT_EQ(inst.schedule().switch_round(), n / 2);
+    const StreamRun run = run_streaming(p, Schedule::automatic(n), {});
+    expect_same(run_reference(p), run, planned, "kind " + std::to_string(kind));
+  }
+  EXPECT_DEATH((void)Schedule::automatic(8).needs_pass(0), "resolved by the instance");
 }
 
 TEST(StreamingSumcheck, RandomSwitchPointsAndHighDegrees) {
@@ -371,6 +411,44 @@ TEST(PrefixSuffixSumcheck, MatchesTheDenseReferenceInTwoPasses) {
         EXPECT_EQ(inst.factor_evals(), want.final_evals);
         EXPECT_EQ(driver.passes(), n == 1 ? 1u : 2u);
       }
+    }
+  }
+}
+
+// The planned windows against a brute force over every composition of the ⌊n/2⌋ streamed
+// rounds, with the cost written out here: fold(i) per record per pass, and per head block of
+// 2^{i+ω} records (D+1)^ω grid points (D for ω = 1), each per_point.
+TEST(Schedule, PlannedWindowsMinimizeTheModelledCost) {
+  const auto modelled = [](const std::vector<unsigned>& sizes, const PassCost& c) {
+    double total = 0;
+    unsigned i = 0;
+    for (unsigned w : sizes) {
+      const double points = w == 1 ? c.grid_degree : std::pow(c.grid_degree + 1.0, w);
+      total +=
+          (i == 0 ? c.fold_first : c.fold_bound) + points / std::ldexp(1.0, i + w) * c.per_point;
+      i += w;
+    }
+    return total;
+  };
+  const PassCost costs[] = {{2, 3.3, 24, 70}, {9, 1, 3, 20}, {1, 1.2, 5, 4}, {4, 2, 8, 200}};
+  for (const PassCost& c : costs) {
+    for (unsigned n : {6u, 11u, 16u, 20u}) {
+      const Schedule s = Schedule::planned(n, c, 6);
+      std::vector<unsigned> got;
+      for (const Window& w : s.windows()) {
+        got.push_back(w.size);
+        EXPECT_LE(w.size, 6u);
+        EXPECT_LE(std::pow(c.grid_degree + 1.0, w.size), double(Schedule::kMaxGridEntries));
+      }
+      EXPECT_EQ(s.switch_round(), n / 2);
+      double best = std::numeric_limits<double>::infinity();
+      std::vector<unsigned> prefix;
+      compositions(n / 2, prefix, [&](const std::vector<unsigned>& sizes) {
+        for (unsigned w : sizes)
+          if (w > 6 || std::pow(c.grid_degree + 1.0, w) > double(Schedule::kMaxGridEntries)) return;
+        best = std::min(best, modelled(sizes, c));
+      });
+      EXPECT_NEAR(modelled(got, c), best, 1e-9 * best) << "n " << n << " D " << c.grid_degree;
     }
   }
 }

@@ -12,6 +12,7 @@
 
 #include "rill/field/fr.hpp"
 #include "rill/poly/univariate.hpp"
+#include "rill/util/check.hpp"
 
 namespace rill {
 
@@ -33,6 +34,15 @@ class WindowGrid {
   UniPoly round_poly() const;
   // h(X) = Σ_{z''} eq(u, z'')·t(X, z''), with u[k] the eq coordinate of digit k + 1.
   UniPoly round_poly(std::span<const Fr> later_eq) const;
+  // A window of one round: t(x) for x = 0..D, and t(1) replaced (the pass that skipped it).
+  const std::vector<Fr>& single_round_values() const {
+    RILL_CHECK_EQ(dims_, 1u, "a window of one round");
+    return values_;
+  }
+  void set_single_round_value(std::size_t x, const Fr& v) {
+    RILL_CHECK(dims_ == 1 && x < values_.size(), "a point of a one-round window");
+    values_[x] = v;
+  }
   // t ← t(r, ·): Lagrange interpolation over the nodes 0..D in the lowest digit.
   void bind_first(const Fr& r);
 

@@ -74,7 +74,9 @@ InstructionReadRafProver::InstructionReadRafProver(const Fr& gamma, std::vector<
 
 bool InstructionReadRafProver::needs_pass(unsigned round) const {
   if (round < kInstructionLogK) return phase_starts_.contains(round);
-  return cycle_schedule_.needs_pass(round - kInstructionLogK);
+  // The cycle sumcheck exists from the last address round's bind on; its schedule is the resolved
+  // one (an automatic schedule is planned by the sumcheck from its pass cost).
+  return cycle_->schedule().needs_pass(round - kInstructionLogK);
 }
 
 std::unique_ptr<PassConsumer<CycleRecord>> InstructionReadRafProver::begin_pass(unsigned round) {

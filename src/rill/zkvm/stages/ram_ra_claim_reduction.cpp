@@ -8,7 +8,7 @@ RamRaKernel::RamRaKernel(std::span<const Fr> r_a2, bool one_hot)
 }
 
 bool one_hot_ram_ra(unsigned log_k_ram, unsigned log_t, const Schedule& schedule) {
-  return schedule.switch_round() == 0 && log_k_ram < 16 && log_k_ram <= log_t;
+  return schedule.is_linear() && log_k_ram < 16 && log_k_ram <= log_t;
 }
 
 RamRaClaimReductionProver::RamRaClaimReductionProver(const Fr& gamma, std::span<const Fr> r_a2,

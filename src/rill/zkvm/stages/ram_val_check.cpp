@@ -25,8 +25,8 @@ std::vector<Weight> val_check_weights(std::span<const Fr> r_c2) {
 RamValCheckProver::RamValCheckProver(const Fr& gamma, std::span<const Fr> r_a2,
                                      std::span<const Fr> r_c2, unsigned log_t, Schedule schedule,
                                      const Fr& claim)
-    : KernelStageProver<RamValCheckKernel>(RamValCheckKernel(r_a2, schedule.switch_round() == 0),
-                                           log_t, val_check_shape(gamma), val_check_weights(r_c2),
+    : KernelStageProver<RamValCheckKernel>(RamValCheckKernel(r_a2, schedule.is_linear()), log_t,
+                                           val_check_shape(gamma), val_check_weights(r_c2),
                                            schedule, claim) {}
 
 void RamValCheckProver::output_claims(const PointTable&, StageClaims& claims) const {

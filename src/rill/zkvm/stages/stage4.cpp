@@ -2,11 +2,6 @@
 
 namespace rill::zkvm {
 
-Schedule twist_cycle_schedule(unsigned log_t, const StageConfig& config) {
-  if (!config.streaming) return Schedule::linear_only(log_t);
-  return Schedule::half_split(log_t, kTwistReadWriteDegree, config.max_window);
-}
-
 StageVerification verify_stage4(const ProtocolShape& shape, const StageProof& proof,
                                 const Fr& init_at_r_a2, Transcript& transcript,
                                 OpeningAccumulator& accumulator) {

@@ -17,10 +17,6 @@
 
 namespace rill::zkvm {
 
-// The schedule of a Twist instance's log T cycle rounds (degree 3): linear, or the half split
-// in streaming mode (the switch at ⌊log T / 2⌋ keeps the materialized arrays at about √T).
-Schedule twist_cycle_schedule(unsigned log_t, const StageConfig& config);
-
 template <RecordSource S>
 StageOutput prove_stage4(ProverContext<S>& ctx, const Fr& init_at_r_a2) {
   using PN = PointName;
@@ -37,14 +33,14 @@ StageOutput prove_stage4(ProverContext<S>& ctx, const Fr& init_at_r_a2) {
       gamma_reg * claim({poly(Input::kRs1Value), at(PN::kCycle3)}) +
       gamma_reg * gamma_reg * claim({poly(Input::kRs2Value), at(PN::kCycle3)});
   RegistersReadWriteProver registers(gamma_reg, log_t, earlier_point(acc, PN::kCycle3),
-                                     twist_cycle_schedule(log_t, ctx.config), registers_claim);
+                                     cycle_schedule(log_t, ctx.config), registers_claim);
 
   const Fr val = claim({poly(PolyFamily::kRamVal), at(PN::kRamAddress2, PN::kCycle2)});
   const Fr val_final = claim({poly(PolyFamily::kRamValFinal), at(PN::kRamAddress2)});
   const Fr value_claim = (val - init_at_r_a2) + gamma_val * (val_final - init_at_r_a2);
   RamValCheckProver value_check(gamma_val, earlier_point(acc, PN::kRamAddress2),
                                 earlier_point(acc, PN::kCycle2), log_t,
-                                twist_cycle_schedule(log_t, ctx.config), value_claim);
+                                cycle_schedule(log_t, ctx.config), value_claim);
 
   StageProver* const provers[] = {&registers, &value_check};
   return prove_stage(ctx, spec, provers);

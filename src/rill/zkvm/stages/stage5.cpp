@@ -4,14 +4,6 @@
 
 namespace rill::zkvm {
 
-Schedule stage5_cycle_schedule(unsigned log_t, unsigned degree, const StageConfig& config) {
-  // Stage 6's rule (streaming: the half split; linear: materialize at round 0). At round 0 the
-  // linear factors stay compact (5a's ra_v and cv, 5b's ra for a small K_ram and 5c's wa as
-  // one-hot indices, RdInc as i64; 5b's and 5c's weights in split form), so no T-entry field
-  // array is written (docs/benchmarks.md, "Stage 5"). Proof bytes do not depend on the schedule.
-  return stage6_cycle_schedule(log_t, degree, config);
-}
-
 Stage5Inputs stage5_inputs(const ProtocolShape& shape, const OpeningAccumulator& accumulator) {
   const StageSpec spec = stage_spec(StageId::k5, shape);
   const auto& inputs = [&](std::size_t i) { return spec.instances[i].inputs; };

@@ -16,10 +16,6 @@
 
 namespace rill::zkvm {
 
-// The log T schedule of a stage-5 instance of the given degree: the half split when streaming;
-// in linear mode materialization at round 0 (into compact columns).
-Schedule stage5_cycle_schedule(unsigned log_t, unsigned degree, const StageConfig& config);
-
 // The input claims of stage 5's instances, read from the accumulator (the table's inputs).
 struct Stage5Inputs {
   std::array<Fr, 3> lookup;  // LookupOutput, LeftLookupOperand, RightLookupOperand @ r_c^2
@@ -38,9 +34,10 @@ StageOutput prove_stage5(ProverContext<S>& ctx) {
   const Fr gamma_ra = challenges.scalar("gamma_ram_ra_cr");
   const OpeningAccumulator& acc = ctx.accumulator;
   const auto point = [&](PN name) { return earlier_point(acc, name); };
-  const auto schedule = [&](std::size_t i) {
-    return stage5_cycle_schedule(log_t, spec.instances[i].phases.back().degree, ctx.config);
-  };
+  // Linear: at round 0 the factors stay compact (5a's ra_v and cv, 5b's ra for a small K_ram
+  // and 5c's wa as one-hot indices, RdInc as i64; 5b's and 5c's weights in split form), so no
+  // T-entry field array is written (docs/benchmarks.md, "Stage 5").
+  const auto schedule = [&](std::size_t) { return cycle_schedule(log_t, ctx.config); };
   const Stage5Inputs in = stage5_inputs(ctx.shape, acc);
 
   InstructionReadRafProver read_raf(

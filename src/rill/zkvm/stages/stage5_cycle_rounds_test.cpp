@@ -1,5 +1,5 @@
-// Stage 5's cycle rounds in linear mode keep their factors compact (stage5.cpp:
-// stage5_cycle_schedule materializes at round 0): 5a's ra_v and cv, 5b's ra (small K_ram) and 5c's
+// Stage 5's cycle rounds in linear mode keep their factors compact (stage_context.hpp:
+// cycle_schedule materializes at round 0): 5a's ra_v and cv, 5b's ra (small K_ram) and 5c's
 // wa as one-hot indices, 5c's RdInc as i64, 5b's and 5c's weights in split form. Each instance's
 // round polynomials and final factors must equal a dense prover's (DenseProductSumcheck over the
 // factor values computed here by brute force, 5c in its original three-factor form

@@ -59,11 +59,6 @@ Fr bytecode_input_claim(const ProtocolShape& shape, const BytecodeReadRafParams&
   return bytecode_read_raf_input_claim(params, groups, all[next], all[next + 1]);
 }
 
-Schedule stage6_cycle_schedule(unsigned log_t, unsigned degree, const StageConfig& config) {
-  return config.streaming ? Schedule::half_split(log_t, degree, config.max_window)
-                          : Schedule::linear_only(log_t);
-}
-
 Stage6bInputs stage6b_inputs(const ProtocolShape& shape, const OpeningAccumulator& accumulator) {
   const StageSpec spec = stage_spec(StageId::k6b, shape);
   Stage6bInputs in;

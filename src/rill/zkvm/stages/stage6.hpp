@@ -35,8 +35,6 @@ std::vector<Fr> booleanity_address_point(const ProtocolShape& shape, const Point
 // The bytecode read-RAF's input claim from the claims its table entry lists (stage 6a inputs).
 Fr bytecode_input_claim(const ProtocolShape& shape, const BytecodeReadRafParams& params,
                         const OpeningAccumulator& accumulator);
-// The log T schedule of a 6b instance of the given degree.
-Schedule stage6_cycle_schedule(unsigned log_t, unsigned degree, const StageConfig& config);
 
 struct Stage6aOutput {
   StageOutput out;
@@ -78,9 +76,7 @@ StageOutput prove_stage6b(ProverContext<S>& ctx, const shout::BytecodeValues& by
   const auto point = [&](PointName n) { return *points.find(n); };
   const ProtocolShape& shape = ctx.shape;
   const unsigned log_t = shape.log_t;
-  const auto schedule = [&](unsigned i) {
-    return stage6_cycle_schedule(log_t, spec.instances[i].phases[0].degree, ctx.config);
-  };
+  const auto schedule = [&](unsigned) { return cycle_schedule(log_t, ctx.config); };
   const Stage6bInputs in = stage6b_inputs(shape, ctx.accumulator);
   const std::vector<Fr> r_bc = point(PointName::kBytecodeAddress);
   const std::vector<Fr> r_bool = point(PointName::kBooleanityAddress);

@@ -28,6 +28,14 @@ struct StageConfig {
   PassOptions pass;
 };
 
+// The schedule of a log T cycle phase of stages 4–6b: linear (materialize at round 0, factors
+// compact), or streaming windows the instance plans from its own pass cost (Schedule::automatic,
+// resolved by StreamingProductSumcheck). Proof bytes do not depend on the schedule.
+inline Schedule cycle_schedule(unsigned log_t, const StageConfig& config) {
+  return config.streaming ? Schedule::automatic(log_t, config.max_window)
+                          : Schedule::linear_only(log_t);
+}
+
 template <RecordSource S>
 struct ProverContext {
   const S& source;

@@ -401,7 +401,9 @@ class TwistReadWriteProver : public StageProver {
   unsigned log_k() const { return log_k_; }
 
   bool needs_pass(unsigned round) const override {
-    return round < log_k_ || cycle_schedule_.needs_pass(round - log_k_);
+    // The cycle sumcheck exists from the last address round's bind on, with the resolved schedule
+    // (an automatic one is planned by the sumcheck from its pass cost).
+    return round < log_k_ || cycle_->schedule().needs_pass(round - log_k_);
   }
 
   std::unique_ptr<PassConsumer<CycleRecord>> begin_pass(unsigned round) override {
