@@ -112,6 +112,7 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
   unsigned degree() const override { return degree_; }
   Fr input_claim() const override { return claim_; }
   const Schedule& schedule() const { return schedule_; }
+  const ProductShape& shape() const { return shape_; }
 
   bool needs_pass(unsigned round) const override { return schedule_.needs_pass(round); }
 

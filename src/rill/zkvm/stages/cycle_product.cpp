@@ -28,18 +28,20 @@ TypedCycleProductProver<V>::TypedCycleProductProver(std::vector<CycleFactor> fac
                                                     unsigned log_t, const StageConfig& config,
                                                     const Fr& claim, ClaimPoint output_point,
                                                     std::vector<ClaimKey> sidecars)
-    : factors_(factors),
+    : KernelStageProver<CyclePolyKernel<V>, CycleProductProver>(
+          CyclePolyKernel<V>(factors), log_t, shape, weights,
+          cycle_product_schedule(log_t, shape, weights, config), claim),
+      factors_(std::move(factors)),
       output_point_(output_point),
-      sidecars_(std::move(sidecars)),
-      sumcheck_(CyclePolyKernel<V>(std::move(factors)), log_t, shape, weights,
-                cycle_product_schedule(log_t, shape, weights, config), claim) {
-  RILL_CHECK_EQ(std::size_t{shape.num_factors()}, factors_.size(), "one factor per shape factor");
+      sidecars_(std::move(sidecars)) {
+  RILL_CHECK_EQ(std::size_t{this->shape().num_factors()}, factors_.size(),
+                "one factor per shape factor");
 }
 
 template <class V>
 std::vector<Fr> TypedCycleProductProver<V>::claim_values() const {
   // F_f(r) → P_f(r): the complement is its own inverse.
-  return factor_values(factors_, sumcheck_.factor_evals());
+  return factor_values(factors_, this->factor_evals());
 }
 
 template <class V>

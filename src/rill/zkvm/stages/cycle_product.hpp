@@ -8,8 +8,9 @@
 // W_g an eq or eq+1 weight (sumcheck/weight.hpp), c_t a power of the instance's γ (so the
 // factors stay small integers; γ meets them once per point). Every factor is also an output
 // claim at the instance's cycle point: P_f(r) = F_f(r), or 1 − F_f(r) for a complemented factor.
-// The schedule comes from the stage's StageConfig (linear, or the half split in streaming mode);
-// the instance never branches on the mode.
+// The schedule comes from the stage's StageConfig (linear, or the half split in streaming mode:
+// stages 2 and 3 run within 1.05x of linear mode with it, docs/benchmarks.md); the instance never
+// branches on the mode.
 #pragma once
 
 #include <memory>
@@ -17,6 +18,7 @@
 
 #include "rill/sumcheck/product.hpp"
 #include "rill/sumcheck/streaming_product.hpp"
+#include "rill/zkvm/stages/kernel_stage_prover.hpp"
 #include "rill/zkvm/stages/record_values.hpp"
 #include "rill/zkvm/stages/stage_context.hpp"
 #include "rill/zkvm/stages/stage_prover.hpp"
@@ -52,10 +54,6 @@ class CyclePolyKernel {
   std::vector<CycleFactor> factors_;
 };
 
-// The linear schedule, or in streaming mode the half split at the instance's grid degree.
-Schedule cycle_product_schedule(unsigned log_t, const ProductShape& shape,
-                                std::span<const Weight> weights, const StageConfig& config);
-
 // What the stages and the tests see of an instance: its claims after the last round.
 class CycleProductProver : public StageProver {
  public:
@@ -63,8 +61,12 @@ class CycleProductProver : public StageProver {
   virtual std::vector<Fr> claim_values() const = 0;
 };
 
+// The linear schedule, or in streaming mode the half split at the instance's grid degree.
+Schedule cycle_product_schedule(unsigned log_t, const ProductShape& shape,
+                                std::span<const Weight> weights, const StageConfig& config);
+
 template <class V>
-class TypedCycleProductProver : public CycleProductProver {
+class TypedCycleProductProver : public KernelStageProver<CyclePolyKernel<V>, CycleProductProver> {
  public:
   // log_t: rounds; output_point: where every factor's polynomial is claimed; sidecars: the
   // instance's per-cycle claims that are not factors.
@@ -72,18 +74,6 @@ class TypedCycleProductProver : public CycleProductProver {
                           std::vector<Weight> weights, unsigned log_t, const StageConfig& config,
                           const Fr& claim, ClaimPoint output_point,
                           std::vector<ClaimKey> sidecars = {});
-
-  unsigned num_rounds() const override { return sumcheck_.num_rounds(); }
-  unsigned degree() const override { return sumcheck_.degree(); }
-  Fr input_claim() const override { return sumcheck_.input_claim(); }
-  bool needs_pass(unsigned round) const override { return sumcheck_.needs_pass(round); }
-  std::unique_ptr<PassConsumer<CycleRecord>> begin_pass(unsigned round) override {
-    return sumcheck_.begin_pass(round);
-  }
-  UniPoly round_poly(unsigned round, const Fr& claim) override {
-    return sumcheck_.round_poly(round, claim);
-  }
-  void bind(unsigned round, const Fr& r) override { sumcheck_.bind(round, r); }
 
   std::vector<Fr> claim_values() const override;
   void output_claims(const PointTable& points, StageClaims& claims) const override;
@@ -93,7 +83,6 @@ class TypedCycleProductProver : public CycleProductProver {
   std::vector<CycleFactor> factors_;
   ClaimPoint output_point_;
   std::vector<ClaimKey> sidecars_;
-  StreamingProductSumcheck<CyclePolyKernel<V>> sumcheck_;
 };
 
 extern template class TypedCycleProductProver<u64>;

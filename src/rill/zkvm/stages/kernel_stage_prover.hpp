@@ -1,8 +1,10 @@
 // A StageProver that is one streaming product sumcheck over the trace's records (a kernel, a
-// shape, a weight and a schedule): the log T instances of stages 4–6b. Subclasses name the output
-// claims, read from factor_evals() after the last round.
+// shape, a weight and a schedule): the log T instances of stages 2–6b. Subclasses name the output
+// claims, read from factor_evals() after the last round. Base: StageProver, or an interface
+// derived from it (CycleProductProver).
 #pragma once
 
+#include <concepts>
 #include <memory>
 
 #include "rill/poly/eq.hpp"
@@ -11,9 +13,9 @@
 
 namespace rill::zkvm {
 
-template <ProductKernel Kernel>
-requires std::same_as<typename Kernel::Record, CycleRecord>
-class KernelStageProver : public StageProver {
+template <ProductKernel Kernel, class Base = StageProver>
+requires std::same_as<typename Kernel::Record, CycleRecord> && std::derived_from<Base, StageProver>
+class KernelStageProver : public Base {
  public:
   KernelStageProver(Kernel kernel, unsigned num_vars, ProductShape shape, Weight weight,
                     Schedule schedule, const Fr& claim)
@@ -37,6 +39,7 @@ class KernelStageProver : public StageProver {
   }
   void bind(unsigned round, const Fr& r) override { sumcheck_.bind(round, r); }
   std::vector<Fr> factor_evals() const { return sumcheck_.factor_evals(); }
+  const ProductShape& shape() const { return sumcheck_.shape(); }
 
  private:
   StreamingProductSumcheck<Kernel> sumcheck_;
