@@ -1,5 +1,5 @@
-// batch_inverse and UnreducedAccumulator against the scalar operations (inverse(), *, +), whose
-// correctness the vector tests establish independently.
+// batch_inverse, UnreducedAccumulator and UnreducedSum against the scalar operations (inverse(), *,
+// +), whose correctness the vector tests establish independently.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -67,6 +67,23 @@ TEST(Accumulator, MergeAndEmpty) {
   }
   left.merge(right);
   EXPECT_EQ(left.reduce(), all.reduce());
+}
+
+TEST(Accumulator, UnreducedSumMatchesFieldAddition) {
+  EXPECT_EQ(FrSum{}.reduce(), Fr::zero());
+  std::mt19937_64 rng(13);
+  FrSum sum;
+  Fr expected = Fr::zero();
+  // p − 1 many times drives the carry limb up; random values in between.
+  for (int i = 0; i < 5000; ++i) {
+    const Fr a = i % 3 == 0 ? -Fr::one() : Fr::random(rng);
+    sum.add(a);
+    expected += a;
+    if (i % 997 == 0) {
+      EXPECT_EQ(sum.reduce(), expected) << i;
+    }
+  }
+  EXPECT_EQ(sum.reduce(), expected);
 }
 
 }  // namespace

@@ -22,6 +22,7 @@
 #include "rill/field/accumulator.hpp"
 #include "rill/field/fr.hpp"
 #include "rill/sumcheck/instance.hpp"
+#include "rill/sumcheck/one_hot_fold.hpp"
 #include "rill/sumcheck/product.hpp"
 #include "rill/sumcheck/window_grid.hpp"
 #include "rill/util/check.hpp"
@@ -101,12 +102,12 @@ concept ProductKernel = requires(const K& k, const typename K::Record& row, std:
 }
 &&FactorValue<typename KernelTraits<K>::Small>;
 
-// Optional one-hot form of a kernel with log_block() == 0, used by the linear schedule's round-0
-// pass (linear_rounds.hpp: OneHotIndexColumn): one_hot_table(f) is null, or a table T_f such that
-// factor f of every record is T_f[k] for an index k < |T_f| or zero; one_hot_indices(row, out)
-// writes that k (kOneHotZero for zero) to out[f] for every factor with a table. The field values
-// of factors() stay the form every other pass reads.
-inline constexpr u32 kOneHotZero = ~u32{0};
+// Optional one-hot form of a kernel with log_block() == 0: one_hot_table(f) is null, or a table
+// T_f such that factor f of every record is T_f[k] for an index k < |T_f| or zero;
+// one_hot_indices(row, out) writes that k (kOneHotZero for zero) to out[f] for every factor with
+// a table. The linear schedule's round-0 pass keeps such factors as indices (linear_rounds.hpp:
+// OneHotIndexColumn); the other passes fold those with small tables without multiplications
+// (one_hot_fold.hpp) and read the field values of factors() for the rest.
 template <class K>
 concept OneHotKernel = requires(const K& k, const typename K::Record& row, u32* out) {
   { k.one_hot_table(0u) } -> std::convertible_to<const tracked_vector<Fr>*>;
@@ -212,16 +213,18 @@ struct ProductPassContext {
 };
 
 // The factor values of one record, read through KernelTraits into a small-integer buffer and a
-// field buffer, with the factors of each kind listed once.
+// field buffer, with the factors of each kind listed once; visit() leaves out the factors of
+// `skip` (bit f: factor f is folded elsewhere).
 template <ProductKernel Kernel>
 class FactorReader {
  public:
   using Small = typename KernelTraits<Kernel>::Small;
 
-  FactorReader(const Kernel& kernel, unsigned num_factors)
+  FactorReader(const Kernel& kernel, unsigned num_factors, u32 skip = 0)
       : kernel_(kernel), per_record_(std::size_t{1} << kernel.log_block()) {
     const u32 mask = KernelTraits<Kernel>::field_mask(kernel, num_factors);
-    for (unsigned f = 0; f < num_factors; ++f) ((mask >> f) & 1 ? field_ : small_).push_back(f);
+    for (unsigned f = 0; f < num_factors; ++f)
+      if (((skip >> f) & 1) == 0) ((mask >> f) & 1 ? field_ : small_).push_back(f);
     small_values_.resize(num_factors * per_record_);
     field_values_.resize(num_factors * per_record_);
   }
@@ -267,11 +270,13 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
   ProductSegment(const Kernel& kernel, const ProductPassContext& ctx)
       : kernel_(kernel),
         ctx_(ctx),
-        reader_(kernel, ctx.shape->num_factors()),
         num_factors_(ctx.shape->num_factors()),
         log_block_(kernel.log_block()),
         block_bits_(ctx.bound_vars + ctx.window_vars),
-        window_points_(std::size_t{1} << ctx.window_vars) {}
+        window_points_(std::size_t{1} << ctx.window_vars),
+        one_hot_(make_one_hot_fold()),
+        reader_(kernel, num_factors_, one_hot_.mask()),
+        read_factors_(one_hot_.mask() != all_factors()) {}
 
   void fold(std::span<const Record> rows, const Record& next, std::uint64_t first) override {
     const std::size_t per_record = std::size_t{1} << log_block_;
@@ -279,9 +284,14 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
     const u64 window_mask = window_points_ - 1;
     const std::size_t wp = window_points_;
     using Small = typename FactorReader<Kernel>::Small;
+    u32 index[ProductShape::kMaxFactors];  // one-hot indices of the record (one_hot_ active)
     for (std::size_t j = 0; j < rows.size(); ++j) {
       const Record& after = j + 1 < rows.size() ? rows[j + 1] : next;
-      reader_.load(rows[j], after, first + j);
+      if constexpr (OneHotKernel<Kernel>) {
+        if (one_hot_.active()) kernel_.one_hot_indices(rows[j], index);
+      }
+      // With every factor folded by one_hot_, the kernel's field values are not needed.
+      if (read_factors_) reader_.load(rows[j], after, first + j);
       const u64 base = (first + j) << log_block_;
       if (block_bits_ == 0 && ctx_.window_vars == 0) {
         // Materializing at round 0: every index is its own block, P_f(x) is stored as it is.
@@ -345,6 +355,8 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
               t, [&](unsigned f, const auto& v) { add_scaled_factor(part[f * wp], r, v); },
               [&](unsigned f, const Fr& v) { part[f * wp].add_product(r, v); });
         }
+        // The one-hot factors (log_block() is 0 then, so t = 0 and x = base).
+        if (one_hot_.active()) one_hot_.add(index, x & bound_mask, z, current_part_.data());
         if (++current_count_ == block_len()) {
           reduce_current();
           finalize(current_head_, current_part_);
@@ -399,6 +411,20 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
   };
 
   u64 block_len() const { return u64{1} << block_bits_; }
+  u32 all_factors() const { return num_factors_ >= 32 ? ~u32{0} : (u32{1} << num_factors_) - 1; }
+
+  // The one-hot factors with small tables (one_hot_fold.hpp), in every pass but the
+  // materializing pass at round 0 (which stores the indices themselves).
+  OneHotFold make_one_hot_fold() const {
+    if constexpr (OneHotKernel<Kernel>) {
+      if (log_block_ != 0 || block_bits_ == 0) return {};
+      std::vector<const tracked_vector<Fr>*> tables(num_factors_);
+      for (unsigned f = 0; f < num_factors_; ++f) tables[f] = kernel_.one_hot_table(f);
+      return OneHotFold(tables, ctx_.bound_eq, ctx_.bound_vars, window_points_, unreduced_);
+    } else {
+      return {};
+    }
+  }
 
   // The block being accumulated reuses one buffer; only partial blocks at the segment's ends
   // are copied out (into open_).
@@ -418,6 +444,7 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
     current_part_.resize(current_acc_.size());
     for (std::size_t k = 0; k < current_acc_.size(); ++k)
       current_part_[k] = current_acc_[k].reduce();
+    one_hot_.flush(current_part_);
   }
   void close_current() {
     if (has_current_) {
@@ -500,13 +527,15 @@ class ProductSegment final : public SegmentAccumulator<typename Kernel::Record> 
 
   const Kernel& kernel_;
   const ProductPassContext& ctx_;
-  FactorReader<Kernel> reader_;
   unsigned num_factors_;
   unsigned log_block_;
   unsigned block_bits_;
   std::size_t window_points_;
   // With 2^i >= 8 terms per partial sum, sum R[b]·P unreduced and reduce once per block.
   bool unreduced_ = ctx_.bound_vars >= 3;
+  OneHotFold one_hot_;
+  FactorReader<Kernel> reader_;  // the factors one_hot_ does not fold
+  bool read_factors_;            // false: one_hot_ folds every factor
   std::vector<FrAccumulator> current_acc_;
   bool has_current_ = false;
   u64 current_head_ = 0;
