@@ -20,6 +20,7 @@
 // arrays of 2^{n−switch} with their half-size bind buffers: O(√N) for the half split.
 #pragma once
 
+#include <bit>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -87,22 +88,34 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
   }
 
   // The PassCost of this instance's passes (Schedule::planned), in field multiplications: a
-  // bound fold scales every factor (a small integer a little cheaper), the first fold only adds;
-  // a grid point costs the combine's multiplications, one per extra weight group or weight
-  // column, one for the split eq's head scale, and the factors' extensions (additions).
+  // bound fold scales every factor (a small integer a little cheaper; a one-hot factor with a
+  // table of at most kCheapOneHotTable entries is folded by additions at every bound round,
+  // one_hot_fold.hpp), the first fold only adds; a grid point costs the combine's
+  // multiplications, one per extra weight group or weight column, one for the split eq's head
+  // scale, and the factors' extensions (additions).
   static PassCost pass_cost(const Kernel& kernel, const ProductShape& shape,
                             std::span<const Weight> weights) {
-    constexpr double kAdd = 0.1, kSmallScale = 0.7, kPerRecord = 1.0;
+    constexpr double kAdd = 0.1, kOneHotAdd = 0.2, kSmallScale = 0.7, kPerRecord = 1.0;
+    // Product tables while 2^i·|T| <= 1024 and buckets from |T| <= 2^{i−1} cover every round i.
+    constexpr std::size_t kCheapOneHotTable = 16;
     const unsigned factors = shape.num_factors();
-    const FactorReader<Kernel> kinds(kernel, factors);
+    u32 cheap = 0;
+    for (unsigned f = 0; f < factors; ++f) {
+      if constexpr (OneHotKernel<Kernel>) {
+        const tracked_vector<Fr>* t = kernel.one_hot_table(f);
+        if (t != nullptr && !t->empty() && t->size() <= kCheapOneHotTable) cheap |= u32{1} << f;
+      }
+    }
+    const FactorReader<Kernel> kinds(kernel, factors, cheap);
     const double field = static_cast<double>(kinds.field_factors().size());
     const double small = static_cast<double>(kinds.small_factors().size());
+    const double one_hot = static_cast<double>(std::popcount(cheap));
     unsigned columns = 0;
     for (const Weight& w : weights) columns += w.is_none() || is_single_eq(weights) ? 0 : 1;
     PassCost cost;
     cost.grid_degree = grid_degree(shape, weights);
     cost.fold_first = kPerRecord + kAdd * factors;
-    cost.fold_bound = kPerRecord + field + kSmallScale * small;
+    cost.fold_bound = kPerRecord + field + kSmallScale * small + kOneHotAdd * one_hot;
     cost.per_point = shape.multiplications() + (shape.num_groups() > 1 ? shape.num_groups() : 0) +
                      columns + (is_single_eq(weights) ? 1 : 0) + kAdd * (factors + columns);
     return cost;
