@@ -165,9 +165,10 @@ class OneHotFold {
   std::vector<ProductLane> product_;
   std::vector<BucketLane> bucket_;
   std::size_t bucket_count_ = 0;
-  std::vector<std::vector<Fr>> product_tables_;
-  std::vector<FrSum> sums_;     // lane-major: sums_[l·2^ω + z], product lanes then bucket lanes
-  std::vector<FrSum> buckets_;  // B_f[k] of the current run
+  // Tracked: they are a pass's per-worker memory (2^i·|T| entries per distinct table).
+  std::vector<tracked_vector<Fr>> product_tables_;
+  tracked_vector<FrSum> sums_;  // lane-major: sums_[l·2^ω + z], product lanes then bucket lanes
+  tracked_vector<FrSum> buckets_;  // B_f[k] of the current run
   std::size_t run_z_ = kNoRun;
 };
 
