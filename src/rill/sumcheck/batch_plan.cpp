@@ -23,12 +23,50 @@ std::vector<unsigned> sorted_unique(std::vector<unsigned> v) {
   return v;
 }
 
+// The global rounds at which instance `it` with local schedule `s` needs a pass.
+void add_pass_rounds(const PlanItem& it, const Schedule& s, std::vector<unsigned>& out) {
+  for (unsigned r = 0; r < s.num_rounds(); ++r)
+    if (s.needs_pass(r)) out.push_back(it.offset + r);
+}
+
+// Local schedules with their windows between consecutive rounds of `pass_rounds` inside each
+// instance's range, materializing at the last one.
+std::vector<Schedule> follow(std::span<const PlanItem> items,
+                             const std::vector<unsigned>& pass_rounds) {
+  std::vector<Schedule> schedules;
+  for (const PlanItem& it : items) {
+    // Local pass rounds: P ∩ [offset, offset + n), shifted; the first is 0 (offset ∈ P).
+    std::vector<unsigned> local;
+    for (unsigned g : pass_rounds)
+      if (g >= it.offset && g < it.offset + it.rounds) local.push_back(g - it.offset);
+    RILL_CHECK(!local.empty() && local.front() == 0, "an instance's first round is a pass round");
+    std::vector<unsigned> sizes;
+    for (std::size_t k = 0; k + 1 < local.size(); ++k) sizes.push_back(local[k + 1] - local[k]);
+    schedules.push_back(Schedule::from_windows(it.rounds, std::move(sizes)));
+  }
+  return schedules;
+}
+
 }  // namespace
+
+BatchPlan BatchPlan::of_schedules(std::span<const PlanItem> items,
+                                  std::vector<Schedule> schedules) {
+  RILL_CHECK_EQ(items.size(), schedules.size(), "one schedule per instance");
+  (void)total_rounds(items);
+  BatchPlan plan;
+  plan.items_.assign(items.begin(), items.end());
+  std::vector<unsigned> rounds;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    RILL_CHECK_EQ(schedules[i].num_rounds(), items[i].rounds, "schedule of another round count");
+    add_pass_rounds(items[i], schedules[i], rounds);
+  }
+  plan.schedules_ = std::move(schedules);
+  plan.pass_rounds_ = sorted_unique(std::move(rounds));
+  return plan;
+}
 
 BatchPlan BatchPlan::half_split(std::span<const PlanItem> items, unsigned degree,
                                 unsigned max_window) {
-  BatchPlan plan;
-  plan.items_.assign(items.begin(), items.end());
   const unsigned n = total_rounds(items);
   const Schedule whole = Schedule::half_split(n, degree, max_window);
   std::vector<unsigned> rounds;
@@ -42,32 +80,66 @@ BatchPlan BatchPlan::half_split(std::span<const PlanItem> items, unsigned degree
       return g >= it.offset && g < it.offset + it.rounds;
     });
   });
-  plan.pass_rounds_ = sorted_unique(std::move(rounds));
-  return plan;
+  return of_schedules(items, follow(items, sorted_unique(std::move(rounds))));
 }
 
 BatchPlan BatchPlan::linear(std::span<const PlanItem> items) {
-  BatchPlan plan;
-  plan.items_.assign(items.begin(), items.end());
-  (void)total_rounds(items);
-  std::vector<unsigned> rounds;
-  for (const PlanItem& it : items) rounds.push_back(it.offset);
-  plan.pass_rounds_ = sorted_unique(std::move(rounds));
-  return plan;
+  std::vector<Schedule> schedules;
+  for (const PlanItem& it : items) schedules.push_back(Schedule::linear_only(it.rounds));
+  return of_schedules(items, std::move(schedules));
 }
 
-Schedule BatchPlan::schedule(std::size_t i) const {
-  RILL_CHECK(i < items_.size(), "no such instance in the plan");
-  const PlanItem& it = items_[i];
-  // Local pass rounds: P ∩ [offset, offset + n), shifted; the first is 0 (offset ∈ P).
-  std::vector<unsigned> local;
-  for (unsigned g : pass_rounds_)
-    if (g >= it.offset && g < it.offset + it.rounds) local.push_back(g - it.offset);
-  RILL_CHECK(!local.empty() && local.front() == 0, "an instance's first round is a pass round");
-  // Windows between consecutive pass rounds; the last pass round materializes.
-  std::vector<unsigned> sizes;
-  for (std::size_t k = 0; k + 1 < local.size(); ++k) sizes.push_back(local[k + 1] - local[k]);
-  return Schedule::from_windows(it.rounds, std::move(sizes));
+BatchPlan BatchPlan::planned(std::span<const PlanItem> items, std::span<const PassCost> costs,
+                             double pass_charge, unsigned max_window) {
+  RILL_CHECK_EQ(items.size(), costs.size(), "one PassCost per instance");
+  RILL_CHECK(pass_charge >= 0, "a pass cannot cost less than nothing");
+  std::vector<Schedule> schedules;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    schedules.push_back(Schedule::planned(items[i].rounds, costs[i], max_window));
+  const auto total = [&] {
+    return of_schedules(items, schedules).modelled_cost(costs, pass_charge);
+  };
+  double current = total();
+  // Each accepted step lowers the total by more than the tolerance, so the loop ends; the bound
+  // on sweeps is a guard, not a limit reached in practice.
+  constexpr double kTolerance = 1e-9;
+  for (unsigned sweep = 0; sweep < 64; ++sweep) {
+    bool changed = false;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      std::vector<unsigned> others;
+      for (std::size_t k = 0; k < items.size(); ++k)
+        if (k != i) add_pass_rounds(items[k], schedules[k], others);
+      std::sort(others.begin(), others.end());
+      const unsigned offset = items[i].offset;
+      const auto charge = [&](unsigned local) {
+        return std::binary_search(others.begin(), others.end(), offset + local) ? 0.0 : pass_charge;
+      };
+      Schedule candidate = Schedule::planned(items[i].rounds, costs[i], max_window, charge);
+      std::swap(schedules[i], candidate);
+      const double next = total();
+      if (next < current - kTolerance * (1 + current)) {
+        current = next;
+        changed = true;
+      } else {
+        std::swap(schedules[i], candidate);
+      }
+    }
+    if (!changed) break;
+  }
+  return of_schedules(items, std::move(schedules));
+}
+
+const Schedule& BatchPlan::schedule(std::size_t i) const {
+  RILL_CHECK(i < schedules_.size(), "no such instance in the plan");
+  return schedules_[i];
+}
+
+double BatchPlan::modelled_cost(std::span<const PassCost> costs, double pass_charge) const {
+  RILL_CHECK_EQ(costs.size(), schedules_.size(), "one PassCost per instance");
+  double total = pass_charge * passes();
+  for (std::size_t i = 0; i < schedules_.size(); ++i)
+    total += schedules_[i].modelled_cost(costs[i]);
+  return total;
 }
 
 }  // namespace rill

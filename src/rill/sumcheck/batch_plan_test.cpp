@@ -5,9 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
+#include <limits>
 #include <memory>
+#include <optional>
 #include <random>
+#include <set>
 
 #include "rill/sumcheck/pass_driver.hpp"
 #include "rill/sumcheck/pushforward.hpp"
@@ -65,6 +69,8 @@ struct Proved {
   BatchedSumcheckProof proof;
   unsigned driver_passes;
   u64 source_passes;
+  unsigned plan_passes = 0;                    // PassDriver::plan's count (with a pass charge)
+  std::vector<std::vector<Window>> windows{};  // each instance's windows, as proved
 };
 
 // A pushforward registered with the driver before a global round (PassDriver::add_consumer).
@@ -75,8 +81,10 @@ struct RideAlong {
   tracked_vector<Fr>* out;
 };
 
+// With a pass charge, the driver plans the instances given automatic schedules
+// (PassDriver::plan) before the first round.
 Proved prove(const std::vector<Problem>& ps, const std::vector<Schedule>& schedules,
-             std::span<const RideAlong> extras = {}) {
+             std::span<const RideAlong> extras = {}, std::optional<double> pass_charge = {}) {
   const auto source = SyntheticSource<std::uint64_t>(256, 256, 1, [](u64 i) { return i; });
   std::vector<std::unique_ptr<StreamingProductSumcheck<TableKernel>>> inst;
   std::vector<BatchItem> items;
@@ -95,6 +103,7 @@ Proved prove(const std::vector<Problem>& ps, const std::vector<Schedule>& schedu
                         std::make_unique<PushforwardConsumer<u64, Row>>(
                             x.keys, x.row, [out](tracked_vector<Fr> g) { *out = std::move(g); }));
   }
+  const unsigned plan_passes = pass_charge ? driver.plan(*pass_charge) : 0;
   Transcript t("batch-plan");
   const BatchedProverOutput batch = prove_batched(items, t, &driver);
   // Every instance ends at its true factor openings (the dense tables at its challenges).
@@ -106,7 +115,9 @@ Proved prove(const std::vector<Problem>& ps, const std::vector<Schedule>& schedu
       openings.push_back(DensePoly(tracked_vector<Fr>(table.begin(), table.end())).evaluate(point));
     EXPECT_EQ(inst[i]->factor_evals(), openings) << "instance " << i;
   }
-  return {batch.proof, driver.passes(), source.stats().passes};
+  Proved out{batch.proof, driver.passes(), source.stats().passes, plan_passes};
+  for (const auto& i : inst) out.windows.push_back(i->schedule().windows());
+  return out;
 }
 
 std::vector<PlanItem> plan_items(const std::vector<Problem>& ps) {
@@ -193,6 +204,124 @@ TEST(BatchPlan, APushforwardRidesAlongWithAPassOfThePlan) {
   EXPECT_EQ(p.source_passes, 6u);
   EXPECT_EQ(std::vector<Fr>(fused.begin(), fused.end()), expected);
   EXPECT_EQ(std::vector<Fr>(alone.begin(), alone.end()), expected);
+}
+
+// Every way to cover rounds [0, ⌊n/2⌋) by windows within the limits of Schedule::planned.
+std::vector<Schedule> every_schedule(unsigned n, const PassCost& cost, unsigned max_window) {
+  std::vector<Schedule> out;
+  std::vector<unsigned> sizes;
+  const std::function<void(unsigned)> extend = [&](unsigned left) {
+    if (left == 0) {
+      out.push_back(Schedule::from_windows(n, sizes));
+      return;
+    }
+    double points = 1;
+    for (unsigned w = 1; w <= std::min(left, max_window); ++w) {
+      points *= cost.grid_degree + 1.0;
+      if (points > static_cast<double>(Schedule::kMaxGridEntries)) break;
+      sizes.push_back(w);
+      extend(left - w);
+      sizes.pop_back();
+    }
+  };
+  extend(n / 2);
+  return out;
+}
+
+struct PlanCase {
+  std::vector<PlanItem> items;
+  std::vector<PassCost> costs;
+};
+
+// Instances of 8–14 rounds at offsets 0–3 and costs of the kinds stage 6b mixes (a cheap
+// one-hot fold with an expensive grid point, a cheap grid point, a high degree).
+std::vector<PlanCase> plan_cases() {
+  return {
+      {{{12, 0}, {12, 0}, {12, 0}}, {{2, 3.3, 24, 70}, {2, 1, 3, 2}, {9, 1, 5, 20}}},
+      {{{14, 0}, {12, 2}, {9, 3}}, {{3, 2, 8, 30}, {2, 1.2, 4, 4}, {1, 1, 2, 1}}},
+      {{{10, 0}, {8, 1}}, {{4, 2, 8, 200}, {2, 1, 1.5, 3}}},
+  };
+}
+
+// BatchPlan::planned against its model: no pass charge gives each instance its own
+// Schedule::planned; with a charge the plan is never worse than the independent plans, and no
+// instance can lower the total by changing its windows alone (checked against every schedule it
+// could take); at the sizes of the first case the plan is also the brute-force optimum over all
+// combinations.
+TEST(BatchPlan, PlannedMinimizesTheBatchModelInstanceByInstance) {
+  for (const PlanCase& c : plan_cases()) {
+    std::vector<Schedule> own;
+    for (std::size_t i = 0; i < c.items.size(); ++i)
+      own.push_back(Schedule::planned(c.items[i].rounds, c.costs[i]));
+    const BatchPlan free = BatchPlan::planned(c.items, c.costs, 0);
+    for (std::size_t i = 0; i < c.items.size(); ++i)
+      EXPECT_EQ(free.schedule(i).windows().size(), own[i].windows().size());
+    const BatchPlan independent = BatchPlan::of_schedules(c.items, own);
+    EXPECT_DOUBLE_EQ(free.modelled_cost(c.costs, 0), independent.modelled_cost(c.costs, 0));
+
+    for (const double charge : {0.5, 3.5, 40.0}) {
+      const BatchPlan plan = BatchPlan::planned(c.items, c.costs, charge);
+      const double total = plan.modelled_cost(c.costs, charge);
+      EXPECT_LE(total, independent.modelled_cost(c.costs, charge) + 1e-9);
+      EXPECT_LE(plan.passes(), independent.passes());
+      for (std::size_t i = 0; i < c.items.size(); ++i) {
+        std::vector<Schedule> alone(c.items.size(), Schedule::linear_only(1));
+        for (std::size_t k = 0; k < c.items.size(); ++k) alone[k] = plan.schedule(k);
+        for (const Schedule& s : every_schedule(c.items[i].rounds, c.costs[i], 10)) {
+          alone[i] = s;
+          EXPECT_GE(BatchPlan::of_schedules(c.items, alone).modelled_cost(c.costs, charge),
+                    total - 1e-9)
+              << "instance " << i << ", charge " << charge;
+        }
+      }
+    }
+  }
+  // The first case exhaustively: three instances of 12 rounds, 6 streamed rounds each.
+  const PlanCase c = plan_cases()[0];
+  const std::vector<Schedule> s0 = every_schedule(12, c.costs[0], 10),
+                              s1 = every_schedule(12, c.costs[1], 10),
+                              s2 = every_schedule(12, c.costs[2], 10);
+  for (const double charge : {0.5, 3.5, 40.0}) {
+    double best = std::numeric_limits<double>::infinity();
+    for (const Schedule& a : s0)
+      for (const Schedule& b : s1)
+        for (const Schedule& d : s2)
+          best = std::min(
+              best, BatchPlan::of_schedules(c.items, {a, b, d}).modelled_cost(c.costs, charge));
+    EXPECT_NEAR(BatchPlan::planned(c.items, c.costs, charge).modelled_cost(c.costs, charge), best,
+                1e-9 * best)
+        << "charge " << charge;
+  }
+}
+
+// A batch whose instances leave their windows to it (automatic schedules, PassDriver::plan)
+// makes exactly the passes of the plan, proves the same bytes as the linear plan, and with a
+// charge larger than any window's cost shares every window start.
+TEST(BatchPlan, TheDriverMakesExactlyThePassesOfThePlannedBatch) {
+  std::mt19937_64 rng(63);
+  const std::vector<Problem> ps = three(rng);
+  const std::vector<PlanItem> items = plan_items(ps);
+  const BatchPlan linear = BatchPlan::linear(items);
+  const Proved lin = prove(ps, {linear.schedule(0), linear.schedule(1), linear.schedule(2)});
+  const std::vector<Schedule> automatic = {Schedule::automatic(10), Schedule::automatic(9),
+                                           Schedule::automatic(8)};
+  for (const double charge : {0.0, 3.5, 1e6}) {
+    const Proved planned = prove(ps, automatic, {}, charge);
+    EXPECT_EQ(planned.driver_passes, planned.plan_passes) << "charge " << charge;
+    EXPECT_EQ(planned.source_passes, u64{planned.plan_passes});
+    EXPECT_EQ(planned.proof.round_polys, lin.proof.round_polys);
+    if (charge == 1e6) {
+      // Pass rounds: the offsets 0, 1, 2 and the switches 5, 5, 6 (A: 10 rounds at 0, B: 9 at 1,
+      // C: 8 at 2); every window starts at one of them.
+      EXPECT_EQ(planned.plan_passes, 5u);
+      std::set<unsigned> starts;
+      for (std::size_t i = 0; i < ps.size(); ++i)
+        for (const Window& w : planned.windows[i]) starts.insert(ps[i].offset + w.start);
+      const std::set<unsigned> forced = {0, 1, 2, 5, 6};
+      EXPECT_TRUE(std::includes(forced.begin(), forced.end(), starts.begin(), starts.end()));
+      EXPECT_TRUE(starts.contains(0) && starts.contains(1) && starts.contains(2));
+    }
+  }
 }
 
 }  // namespace

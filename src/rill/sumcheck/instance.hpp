@@ -13,10 +13,13 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 
 #include "rill/field/fr.hpp"
 #include "rill/poly/univariate.hpp"
+#include "rill/sumcheck/schedule.hpp"
+#include "rill/util/check.hpp"
 
 namespace rill {
 
@@ -64,6 +67,24 @@ class StreamingInstance : public SumcheckInstance {
   // Does local round `round` need a pass over the source before round_poly(round)?
   virtual bool needs_pass(unsigned round) const = 0;
   virtual std::unique_ptr<PassConsumer<Record>> begin_pass(unsigned round) = 0;
+
+  // An instance whose windows its batch may plan (PassDriver::plan, BatchPlan::planned): one
+  // given an automatic schedule for a product phase of `rounds` rounds from its local round
+  // `first_round`, that has not begun it, says what the phase's passes cost; any other says
+  // nothing and keeps its schedule.
+  struct PlanRequest {
+    unsigned first_round;
+    unsigned rounds;
+    PassCost cost;
+    unsigned max_window;
+  };
+  virtual std::optional<PlanRequest> plan_request() const { return std::nullopt; }
+  // The schedule the batch planned for that phase (its rounds, switching where the instance's
+  // own plan does).
+  virtual void adopt_schedule(Schedule schedule) {
+    (void)schedule;
+    RILL_CHECK(false, "this instance plans its own schedule");
+  }
 };
 
 }  // namespace rill

@@ -11,11 +11,13 @@
 // length.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <numeric>
 #include <span>
 #include <vector>
 
+#include "rill/sumcheck/batch_plan.hpp"
 #include "rill/sumcheck/batched.hpp"
 #include "rill/sumcheck/instance.hpp"
 #include "rill/util/bits.hpp"
@@ -85,6 +87,29 @@ class PassDriver final : public RoundHook {
         consumers.push_back(e.instance->begin_pass(local));
     }
     if (!consumers.empty()) run_pass(consumers);
+  }
+
+  // Plans the windows of every registered instance that leaves them to its batch (plan_request)
+  // together, BatchPlan::planned with `pass_charge` per pass per record, and hands each its
+  // schedule. Call once, after registering and before the first round. Returns the passes of the
+  // plan (those instances' pass rounds; instances that plan themselves may add more).
+  unsigned plan(double pass_charge) {
+    std::vector<StreamingInstance<Record>*> planned;
+    std::vector<PlanItem> items;
+    std::vector<PassCost> costs;
+    unsigned max_window = ~0u;
+    for (const Entry& e : entries_) {
+      const auto request = e.instance->plan_request();
+      if (!request) continue;
+      planned.push_back(e.instance);
+      items.push_back({request->rounds, e.offset + request->first_round});
+      costs.push_back(request->cost);
+      max_window = std::min(max_window, request->max_window);
+    }
+    if (planned.empty()) return 0;
+    const BatchPlan plan = BatchPlan::planned(items, costs, pass_charge, max_window);
+    for (std::size_t i = 0; i < planned.size(); ++i) planned[i]->adopt_schedule(plan.schedule(i));
+    return plan.passes();
   }
 
   // Passes made so far.

@@ -30,7 +30,20 @@ Schedule Schedule::half_split(unsigned num_rounds, unsigned degree, unsigned max
   return from_windows(num_rounds, std::move(sizes));
 }
 
+double PassCost::window(unsigned start, unsigned size) const {
+  const double width = grid_degree + 1.0;
+  // A one-round window skips the grid point 1 (h(1) comes from the claim).
+  const double evaluated = size == 1 ? width - 1 : std::pow(width, size);
+  const double fold = start == 0 ? fold_first : fold_bound;
+  return fold + evaluated / std::ldexp(1.0, static_cast<int>(start + size)) * per_point;
+}
+
 Schedule Schedule::planned(unsigned num_rounds, const PassCost& cost, unsigned max_window) {
+  return planned(num_rounds, cost, max_window, [](unsigned) { return 0.0; });
+}
+
+Schedule Schedule::planned(unsigned num_rounds, const PassCost& cost, unsigned max_window,
+                           const std::function<double(unsigned)>& start_charge) {
   RILL_CHECK(cost.grid_degree >= 1 && max_window >= 1, "bad schedule parameters");
   const unsigned target = num_rounds / 2;
   const double width = cost.grid_degree + 1.0;
@@ -44,11 +57,7 @@ Schedule Schedule::planned(unsigned num_rounds, const PassCost& cost, unsigned m
       points *= width;
       if (points > static_cast<double>(kMaxGridEntries)) break;
       const unsigned i = j - w;
-      const double fold = i == 0 ? cost.fold_first : cost.fold_bound;
-      // A one-round window skips the grid point 1 (h(1) comes from the claim).
-      const double evaluated = w == 1 ? width - 1 : points;
-      const double c =
-          best[i] + fold + evaluated / std::ldexp(1.0, static_cast<int>(j)) * cost.per_point;
+      const double c = best[i] + cost.window(i, w) + (i == 0 ? 0.0 : start_charge(i));
       if (c < best[j]) {
         best[j] = c;
         last[j] = w;
@@ -60,6 +69,12 @@ Schedule Schedule::planned(unsigned num_rounds, const PassCost& cost, unsigned m
   for (unsigned j = target; j > 0; j -= last[j]) sizes.push_back(last[j]);
   std::reverse(sizes.begin(), sizes.end());
   return from_windows(num_rounds, std::move(sizes));
+}
+
+double Schedule::modelled_cost(const PassCost& cost) const {
+  double total = 0;
+  for (const Window& w : windows()) total += cost.window(w.start, w.size);
+  return total;
 }
 
 Schedule Schedule::automatic(unsigned num_rounds, unsigned max_window) {

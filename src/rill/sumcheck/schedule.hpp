@@ -8,6 +8,7 @@
 // the linear schedule (switch 0, no windows) is one materializing pass.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 namespace rill {
@@ -27,6 +28,9 @@ struct PassCost {
   double fold_first = 0;     // fold(0): nothing bound, the factors are added as they are
   double fold_bound = 0;     // fold(i), i >= 1: each factor scaled by eq(r_{<i}, b)
   double per_point = 0;      // one grid point of one head block: the summand and the extensions
+
+  // The modelled cost per record of the window of `size` rounds starting at round `start`.
+  double window(unsigned start, unsigned size) const;
 };
 
 class Schedule {
@@ -42,6 +46,12 @@ class Schedule {
   // minimize the PassCost model, by dynamic programming over the window ends; each window at
   // most max_window rounds with (D+1)^ω <= kMaxGridEntries.
   static Schedule planned(unsigned num_rounds, const PassCost& cost, unsigned max_window = 10);
+  // The same with start_charge(i) added for a window that starts at round i > 0 (BatchPlan::planned
+  // charges the replay of a pass the batch would not make otherwise).
+  static Schedule planned(unsigned num_rounds, const PassCost& cost, unsigned max_window,
+                          const std::function<double(unsigned)>& start_charge);
+  // Σ over the windows of cost.window(start, size): the quantity Schedule::planned minimizes.
+  double modelled_cost(const PassCost& cost) const;
   // A streaming schedule left to the instance: the instance that receives it replaces it by
   // Schedule::planned from its own PassCost (StreamingProductSumcheck); any other use is an
   // error. So a stage asks for "streaming" without knowing its instances' shapes.

@@ -55,7 +55,8 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
         schedule_(schedule.is_automatic()
                       ? Schedule::planned(num_vars, pass_cost(kernel_, shape_, weights_),
                                           schedule.max_window())
-                      : std::move(schedule)),
+                      : schedule),
+        automatic_max_window_(schedule.is_automatic() ? schedule.max_window() : 0),
         claim_(claim),
         degree_(product_degree(shape_, weights_)),
         eq_split_(is_single_eq(weights_)),
@@ -129,9 +130,25 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
 
   bool needs_pass(unsigned round) const override { return schedule_.needs_pass(round); }
 
+  // Given an automatic schedule, the instance planned its own windows; until its first pass its
+  // batch may plan them instead (BatchPlan::planned), with the same switch.
+  std::optional<typename StreamingInstance<Record>::PlanRequest> plan_request() const override {
+    if (automatic_max_window_ == 0 || started_) return std::nullopt;
+    return typename StreamingInstance<Record>::PlanRequest{
+        0, num_vars_, pass_cost(kernel_, shape_, weights_), automatic_max_window_};
+  }
+  void adopt_schedule(Schedule schedule) override {
+    RILL_CHECK(plan_request().has_value(), "only an automatic schedule is planned by the batch");
+    RILL_CHECK_EQ(schedule.num_rounds(), num_vars_, "schedule is for another round count");
+    RILL_CHECK_EQ(schedule.switch_round(), schedule_.switch_round(),
+                  "a batch plan keeps the instance's switch (its weight splits are built for it)");
+    schedule_ = std::move(schedule);
+  }
+
   std::unique_ptr<PassConsumer<Record>> begin_pass(unsigned round) override {
     RILL_CHECK(needs_pass(round), "this round needs no pass");
     RILL_CHECK_EQ(round, static_cast<unsigned>(challenges_.size()), "pass out of order");
+    started_ = true;
     auto consumer = std::make_unique<Consumer>(*this);
     ProductPassContext& ctx = consumer->ctx;
     ctx.shape = &shape_;
@@ -363,6 +380,8 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
   ProductShape shape_;
   std::vector<Weight> weights_;
   Schedule schedule_;
+  unsigned automatic_max_window_;  // the automatic schedule's max_window; 0: a fixed schedule
+  bool started_ = false;           // a pass has begun: the schedule is final
   Fr claim_;
   unsigned degree_;
   bool eq_split_;            // a single eq weight kept outside the grids (split form)

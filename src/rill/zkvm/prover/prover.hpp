@@ -43,6 +43,7 @@ struct StageReport {
   std::size_t tracked_high_water_bytes = 0;
   std::size_t peak_rss_bytes = 0;  // of the process, at the end of the stage
   unsigned passes = 0;             // passes over the trace
+  unsigned planned_passes = 0;     // of those, the rounds of the batch plan (PassDriver::plan)
   Transcript::Digest transcript_digest{};
 };
 
@@ -123,11 +124,14 @@ ProveResult prove_records(const riscv::Machine& machine, std::span<const u8> inp
     result.stages.push_back(std::move(report));
   };
   const auto sumcheck_stage = [&](std::string name, auto&& prove_one) {
+    unsigned planned_passes = 0;
     run_stage(std::move(name), [&] {
       StageOutput out = prove_one();
       result.proof.stages.push_back(std::move(out.proof));
+      planned_passes = out.planned_passes;
       return out.passes;
     });
+    result.stages.back().planned_passes = planned_passes;
   };
   const std::size_t max_span = config.pass.max_span;
   WitnessCommitments commitments;

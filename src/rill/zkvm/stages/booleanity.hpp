@@ -91,7 +91,7 @@ class BooleanityCycleProver final : public KernelStageProver<OneHotEqKernel> {
                         const Fr& claim);
   // Every committed chunk @ (r_a^bool ‖ r_c^6), protocol order.
   void output_claims(const PointTable& points, StageClaims& claims) const override;
-  // The shape (for Schedule::half_split's degree).
+  // The shape of the cycle phase's product sumcheck.
   static ProductShape shape(std::span<const Fr> r_a_b, std::span<const Fr> rho, const Fr& gamma,
                             unsigned chunks);
 

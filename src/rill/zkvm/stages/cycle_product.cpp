@@ -14,14 +14,6 @@ std::vector<Fr> factor_values(std::span<const CycleFactor> factors, std::span<co
 
 }  // namespace
 
-Schedule cycle_product_schedule(unsigned log_t, const ProductShape& shape,
-                                std::span<const Weight> weights, const StageConfig& config) {
-  if (!config.streaming) return Schedule::linear_only(log_t);
-  return Schedule::half_split(
-      log_t, StreamingProductSumcheck<CyclePolyKernel<u64>>::grid_degree(shape, weights),
-      config.max_window);
-}
-
 template <class V>
 TypedCycleProductProver<V>::TypedCycleProductProver(std::vector<CycleFactor> factors,
                                                     ProductShape shape, std::vector<Weight> weights,
@@ -29,8 +21,7 @@ TypedCycleProductProver<V>::TypedCycleProductProver(std::vector<CycleFactor> fac
                                                     const Fr& claim, ClaimPoint output_point,
                                                     std::vector<ClaimKey> sidecars)
     : KernelStageProver<CyclePolyKernel<V>, CycleProductProver>(
-          CyclePolyKernel<V>(factors), log_t, shape, weights,
-          cycle_product_schedule(log_t, shape, weights, config), claim),
+          CyclePolyKernel<V>(factors), log_t, shape, weights, cycle_schedule(log_t, config), claim),
       factors_(std::move(factors)),
       output_point_(output_point),
       sidecars_(std::move(sidecars)) {

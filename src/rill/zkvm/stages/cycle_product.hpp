@@ -8,9 +8,9 @@
 // W_g an eq or eq+1 weight (sumcheck/weight.hpp), c_t a power of the instance's γ (so the
 // factors stay small integers; γ meets them once per point). Every factor is also an output
 // claim at the instance's cycle point: P_f(r) = F_f(r), or 1 − F_f(r) for a complemented factor.
-// The schedule comes from the stage's StageConfig (linear, or the half split in streaming mode:
-// stages 2 and 3 run within 1.05x of linear mode with it, docs/benchmarks.md); the instance never
-// branches on the mode.
+// The schedule comes from the stage's StageConfig (cycle_schedule: linear, or in streaming mode
+// windows planned with the rest of the batch by prove_stage); the instance never branches on the
+// mode.
 #pragma once
 
 #include <memory>
@@ -60,10 +60,6 @@ class CycleProductProver : public StageProver {
   // After the last round: P_f at the output point for every factor, in factor order.
   virtual std::vector<Fr> claim_values() const = 0;
 };
-
-// The linear schedule, or in streaming mode the half split at the instance's grid degree.
-Schedule cycle_product_schedule(unsigned log_t, const ProductShape& shape,
-                                std::span<const Weight> weights, const StageConfig& config);
 
 template <class V>
 class TypedCycleProductProver : public KernelStageProver<CyclePolyKernel<V>, CycleProductProver> {

@@ -74,8 +74,8 @@ InstructionReadRafProver::InstructionReadRafProver(const Fr& gamma, std::vector<
 
 bool InstructionReadRafProver::needs_pass(unsigned round) const {
   if (round < kInstructionLogK) return phase_starts_.contains(round);
-  // The cycle sumcheck exists from the last address round's bind on; its schedule is the resolved
-  // one (an automatic schedule is planned by the sumcheck from its pass cost).
+  // The cycle sumcheck exists from the last address round's bind on, with its final schedule (an
+  // automatic one was planned with the batch, plan_request).
   return cycle_->schedule().needs_pass(round - kInstructionLogK);
 }
 
@@ -86,6 +86,29 @@ std::unique_ptr<PassConsumer<CycleRecord>> InstructionReadRafProver::begin_pass(
   }
   RILL_CHECK(cycle_ != nullptr, "cycle rounds start after the address rounds");
   return cycle_->begin_pass(round - kInstructionLogK);
+}
+
+std::optional<InstructionReadRafProver::PlanRequest> InstructionReadRafProver::plan_request()
+    const {
+  if (!cycle_schedule_.is_automatic() || cycle_ != nullptr) return std::nullopt;
+  // The cycle sumcheck's PassCost from a kernel of the same factor kinds and table sizes (the
+  // real tables need r_a).
+  std::vector<tracked_vector<Fr>> eq_tables(
+      num_virtual_, tracked_vector<Fr>(std::size_t{1} << log_chunk_, Fr::zero()));
+  const ReadRafCycleKernel stand_in(std::move(eq_tables),
+                                    tracked_vector<Fr>(2 * (lookups::kNumTables + 1), Fr::zero()),
+                                    log_chunk_);
+  const Weight weight = Weight::eq(r_c2_);
+  return PlanRequest{kInstructionLogK, log_t_,
+                     CycleSumcheck::pass_cost(stand_in, ProductShape::product(num_virtual_ + 1),
+                                              std::span<const Weight>(&weight, 1)),
+                     cycle_schedule_.max_window()};
+}
+
+void InstructionReadRafProver::adopt_schedule(Schedule schedule) {
+  RILL_CHECK(plan_request().has_value(), "only an automatic cycle schedule is planned");
+  RILL_CHECK_EQ(schedule.num_rounds(), log_t_, "the cycle schedule has log T rounds");
+  cycle_schedule_ = std::move(schedule);
 }
 
 UniPoly InstructionReadRafProver::round_poly(unsigned round, const Fr& claim) {

@@ -96,6 +96,9 @@ class InstructionReadRafProver final : public StageProver {
   Fr input_claim() const override { return claim_; }
   bool needs_pass(unsigned round) const override;
   std::unique_ptr<PassConsumer<CycleRecord>> begin_pass(unsigned round) override;
+  // The cycle phase joins its batch's plan when its schedule is automatic (PassDriver::plan).
+  std::optional<PlanRequest> plan_request() const override;
+  void adopt_schedule(Schedule schedule) override;
   UniPoly round_poly(unsigned round, const Fr& claim) override;
   void bind(unsigned round, const Fr& r) override;
 

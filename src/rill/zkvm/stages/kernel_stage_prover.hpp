@@ -6,6 +6,7 @@
 
 #include <concepts>
 #include <memory>
+#include <optional>
 
 #include "rill/poly/eq.hpp"
 #include "rill/sumcheck/streaming_product.hpp"
@@ -34,6 +35,10 @@ class KernelStageProver : public Base {
   std::unique_ptr<PassConsumer<CycleRecord>> begin_pass(unsigned round) override {
     return sumcheck_.begin_pass(round);
   }
+  std::optional<StreamingInstance<CycleRecord>::PlanRequest> plan_request() const override {
+    return sumcheck_.plan_request();
+  }
+  void adopt_schedule(Schedule schedule) override { sumcheck_.adopt_schedule(std::move(schedule)); }
   UniPoly round_poly(unsigned round, const Fr& claim) override {
     return sumcheck_.round_poly(round, claim);
   }

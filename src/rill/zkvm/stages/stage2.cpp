@@ -10,12 +10,6 @@ Fr claim_at(const OpeningAccumulator& acc, Input input, PointName point) {
 
 }  // namespace stage2_detail
 
-Schedule stage2_ram_cycle_schedule(unsigned log_t, const StageConfig& config) {
-  if (!config.streaming) return Schedule::linear_only(log_t);
-  // The cycle phase's grid: terms of degree 2 with the eq weight kept outside.
-  return Schedule::half_split(log_t, 2, config.max_window);
-}
-
 StageVerification verify_stage2(const ProtocolShape& shape, const StageProof& proof,
                                 const Stage2VerifierInputs& in, Transcript& transcript,
                                 OpeningAccumulator& accumulator) {

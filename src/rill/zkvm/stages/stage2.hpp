@@ -40,9 +40,6 @@ struct Stage2VerifierInputs {
   AddressMle val_io;
 };
 
-// The schedule of the RAM read-write checking's cycle rounds: linear, or the half split.
-Schedule stage2_ram_cycle_schedule(unsigned log_t, const StageConfig& config);
-
 namespace stage2_detail {
 Fr claim_at(const OpeningAccumulator& acc, Input input, PointName point);
 }
@@ -61,7 +58,7 @@ StageOutput prove_stage2(ProverContext<S>& ctx, const Stage2ProverInputs& in) {
   const Fr gamma_rw = ch.scalar("gamma_ram_rw");
   RamReadWriteProver rw(
       gamma_rw, log_k, log_t, r_c1, ram_init_table(in.initial_memory, u64{1} << log_k),
-      stage2_ram_cycle_schedule(log_t, ctx.config),
+      cycle_schedule(log_t, ctx.config),
       c(acc, I::kRamReadValue, PN::kCycle1) + gamma_rw * c(acc, I::kRamWriteValue, PN::kCycle1));
   ProductVirtualizationProver product(
       ch.scalar("gamma_product"), r_c1, ctx.config,

@@ -21,16 +21,24 @@
 
 namespace rill::zkvm {
 
+// What one pass over the trace costs per record, whoever reads it, in field multiplications: the
+// batch plan charges it for every pass (BatchPlan::planned). Measured on AMD EPYC: a replayed row
+// 6.5 ns (riscv_bench BM_ReplayPass), its CycleRecord 48 ns (zkvm_record_bench RecordPass), a
+// Montgomery multiplication 15–17 ns (field_bench): about 3.5.
+inline constexpr double kPassChargePerRecord = 3.5;
+
 // How a stage reads the trace: the schedule of its cycle rounds and the pass shape.
 struct StageConfig {
   bool streaming = false;
   unsigned max_window = 10;
   PassOptions pass;
+  double pass_charge = kPassChargePerRecord;
 };
 
-// The schedule of a log T cycle phase of stages 4–6b: linear (materialize at round 0, factors
-// compact), or streaming windows the instance plans from its own pass cost (Schedule::automatic,
-// resolved by StreamingProductSumcheck). Proof bytes do not depend on the schedule.
+// The schedule of a log T cycle phase of stages 2–6b: linear (materialize at round 0, factors
+// compact), or streaming windows planned from the pass costs (Schedule::automatic: resolved by
+// the instance's StreamingProductSumcheck, then planned with the rest of its batch by
+// prove_stage, PassDriver::plan). Proof bytes do not depend on the schedule.
 inline Schedule cycle_schedule(unsigned log_t, const StageConfig& config) {
   return config.streaming ? Schedule::automatic(log_t, config.max_window)
                           : Schedule::linear_only(log_t);
@@ -60,11 +68,13 @@ inline const std::vector<Fr>& earlier_point(const OpeningAccumulator& accumulato
 
 struct StageOutput {
   StageProof proof;
-  unsigned passes = 0;  // passes over the trace, sidecar passes included
+  unsigned passes = 0;          // passes over the trace, sidecar passes included
+  unsigned planned_passes = 0;  // the batch plan's passes (PassDriver::plan), included above
 };
 
 // Runs a stage whose instances are all StageProvers (in the table's batch order): registers them
-// with one pass driver, proves the batch, then evaluates every sidecar claim with one pass per
+// with one pass driver, plans the windows of the instances with automatic schedules together
+// (PassDriver::plan), proves the batch, then evaluates every sidecar claim with one pass per
 // distinct point and absorbs the claims in schedule order.
 template <RecordSource S>
 StageOutput prove_stage(ProverContext<S>& ctx, const StageSpec& spec,
@@ -77,6 +87,7 @@ StageOutput prove_stage(ProverContext<S>& ctx, const StageSpec& spec,
     driver.add(*provers[i], offset);
   }
   check_stage_items(spec, items);
+  const unsigned planned_passes = driver.plan(ctx.config.pass_charge);
   BatchedProverOutput batch = [&] {
     const std::string label = std::string(stage_name(spec.id));
     ProgressRoundHook progress(&driver, label, spec.total_rounds());
@@ -106,6 +117,7 @@ StageOutput prove_stage(ProverContext<S>& ctx, const StageSpec& spec,
       },
       ctx.transcript, ctx.accumulator);
   out.passes = driver.passes() + sidecar_passes;
+  out.planned_passes = planned_passes;
   return out;
 }
 

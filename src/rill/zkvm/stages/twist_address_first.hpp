@@ -401,9 +401,28 @@ class TwistReadWriteProver : public StageProver {
   unsigned log_k() const { return log_k_; }
 
   bool needs_pass(unsigned round) const override {
-    // The cycle sumcheck exists from the last address round's bind on, with the resolved schedule
-    // (an automatic one is planned by the sumcheck from its pass cost).
+    // The cycle sumcheck exists from the last address round's bind on, with its final schedule
+    // (an automatic one was planned with the batch, plan_request).
     return round < log_k_ || cycle_->schedule().needs_pass(round - log_k_);
+  }
+
+  // The cycle phase joins its batch's plan (PassDriver::plan) when its schedule is automatic: its
+  // PassCost is the cycle sumcheck's, from a kernel of the same factor kinds and table sizes (the
+  // real tables need r_a).
+  std::optional<PlanRequest> plan_request() const override {
+    if (!cycle_schedule_.is_automatic() || cycle_ != nullptr) return std::nullopt;
+    const TwistCycleKernel stand_in(policy_.cycle_factors(),
+                                    tracked_vector<Fr>(std::size_t{1} << log_k_, Fr::zero()));
+    const Weight weight = Weight::eq(cycle_point_);
+    return PlanRequest{log_k_, log_t_,
+                       CycleSumcheck::pass_cost(stand_in, policy_.cycle_shape(),
+                                                std::span<const Weight>(&weight, 1)),
+                       cycle_schedule_.max_window()};
+  }
+  void adopt_schedule(Schedule schedule) override {
+    RILL_CHECK(plan_request().has_value(), "only an automatic cycle schedule is planned");
+    RILL_CHECK_EQ(schedule.num_rounds(), log_t_, "the cycle schedule has log T rounds");
+    cycle_schedule_ = std::move(schedule);
   }
 
   std::unique_ptr<PassConsumer<CycleRecord>> begin_pass(unsigned round) override {
