@@ -64,7 +64,8 @@ class OrderedPairSums {
   explicit OrderedPairSums(std::size_t num_keys) : num_keys_(num_keys) {}
 
   // The row interface: a row calls read() for each of its reads and write() for each of its
-  // writes (in any order), then end_row().
+  // writes (in any order), then end_row(). Keys are below num_keys() (checked by write(), when a
+  // sparse table turns dense, and in debug builds: the hot read path does not branch on it).
   void read(u32 key, unsigned c, const Fr& f) {
     RILL_DCHECK(c < W, "ordered-pair component out of range");
     Entry& e = at(key);
@@ -72,7 +73,7 @@ class OrderedPairSums {
     for (unsigned cp = 0; cp < W; ++cp) pairs_[c * W + cp].add_product(f, e.writes[cp]);
   }
   void write(u32 key, unsigned c, const Fr& g) {
-    RILL_DCHECK(c < W, "ordered-pair component out of range");
+    RILL_CHECK(key < num_keys_ && c < W, "ordered-pair write outside the table");
     pending_.push_back({key, c, g});
   }
   void end_row() {
@@ -154,7 +155,6 @@ class OrderedPairSums {
   Entry& at(u32 key) {
     RILL_DCHECK(key < num_keys_, "ordered-pair key outside the table");
     if (!dense_.empty()) return dense_[key];
-    RILL_CHECK(key < num_keys_, "ordered-pair key outside the table");
     Entry& e = sparse_[key];
     if (sparse_.size() * kDenseFraction > num_keys_) {
       make_dense();
@@ -165,7 +165,10 @@ class OrderedPairSums {
   void make_dense() {
     if (!dense_.empty()) return;
     dense_.assign(num_keys_, Entry{});
-    for (const auto& [k, e] : sparse_) dense_[k] = e;
+    for (const auto& [k, e] : sparse_) {
+      RILL_CHECK(k < num_keys_, "ordered-pair key outside the table");
+      dense_[k] = e;
+    }
     sparse_ = {};
   }
   tracked_vector<Fr> table(unsigned c, std::array<Fr, W> Entry::*part) const {
