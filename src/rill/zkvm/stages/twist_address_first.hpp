@@ -23,8 +23,8 @@
 //
 // Δ_{<j} the writes before row j. One pass per address round: each segment folds its rows in
 // order (tables of K/2^i entries), and segments merge in index order with the cross term
-// M[b][b'] += Σ_β C_later[2β + b]·Δ_earlier[2β + b'] (the ordered pair pass). Init enters once,
-// from the merged C.
+// M[b][b'] += Σ_β C_later[2β + b]·Δ_earlier[2β + b'] (the ordered pair pass of
+// sumcheck/ordered_pairs.hpp, with keys β and components b). Init enters once, from the merged C.
 //
 // After the address rounds, ra_ℓ(r_a, j) = eq(r_a, a_ℓ(j)) is a lookup in the K-entry table
 // eq(r_a, ·), and Val(r_a, j) = Init(r_a) + Σ_{j' < j} Inc(j')·eq(r_a, wa(j')) a running sum; the
@@ -42,13 +42,13 @@
 #include <memory>
 #include <optional>
 #include <span>
-#include <unordered_map>
 #include <vector>
 
 #include "rill/field/accumulator.hpp"
 #include "rill/field/fr.hpp"
 #include "rill/poly/eq.hpp"
 #include "rill/poly/univariate.hpp"
+#include "rill/sumcheck/ordered_pairs.hpp"
 #include "rill/sumcheck/schedule.hpp"
 #include "rill/sumcheck/streaming_product.hpp"
 #include "rill/util/check.hpp"
@@ -192,10 +192,12 @@ struct TwistAddressSums {
   std::vector<Run> runs;  // index order
 };
 
-// One segment of an address pass. Its tables are kept per pair β (the entries t = 2β, 2β + 1 of
-// C and Δ together): sparse (a hash map of the pairs the segment touched) while few pairs are
-// touched, dense (K/2^{i+1} pairs) beyond kDenseFraction of them, so a short segment costs memory
-// in its accesses, not in K.
+// One segment of an address pass: the ordered pair sums (sumcheck/ordered_pairs.hpp) over the
+// pairs β = t >> 1 with two components b = t & 1, i.e. reads C[2β + b] (the accesses, value
+// eq(r_c, j)·c_ℓ·e) and writes Δ[2β + b] (value Inc(j)·e), whose pair sums are M[b][b']. A row's
+// legs read before its write, so an access sees only the writes of earlier rows. The pair tables
+// are sparse while few β are touched (a short segment costs memory in its accesses, not in K).
+// What is Twist's own: L[b] (the legs that see their row's Inc) and the last round's runs.
 template <TwistPolicy Policy>
 class TwistAddressSegment final : public SegmentAccumulator<CycleRecord> {
  public:
@@ -208,22 +210,10 @@ class TwistAddressSegment final : public SegmentAccumulator<CycleRecord> {
     std::array<Fr, Policy::kLegs> coeff;
     std::array<bool, Policy::kLegs> coeff_is_one;
   };
-  // The pair of entries (2β, 2β + 1) of C and Δ.
-  struct Pair {
-    std::array<Fr, 2> c{Fr::zero(), Fr::zero()};
-    std::array<Fr, 2> d{Fr::zero(), Fr::zero()};
-    Pair& operator+=(const Pair& o) {
-      c[0] += o.c[0];
-      c[1] += o.c[1];
-      d[0] += o.d[0];
-      d[1] += o.d[1];
-      return *this;
-    }
-  };
-  static constexpr std::size_t kDenseFraction = 16;
+  using PairSums = OrderedPairSums<2>;
 
   explicit TwistAddressSegment(const Context& ctx)
-      : ctx_(ctx), num_pairs_(std::size_t{1} << (ctx.log_k - ctx.round - 1)) {}
+      : ctx_(ctx), sums_(std::size_t{1} << (ctx.log_k - ctx.round - 1)) {}
 
   void fold(std::span<const CycleRecord> rows, const CycleRecord&, u64 first) override {
     RILL_CHECK(!started_ || first == end_, "an address-pass segment folds contiguous rows");
@@ -249,18 +239,15 @@ class TwistAddressSegment final : public SegmentAccumulator<CycleRecord> {
           if (!ctx_.coeff_is_one[l]) c *= ctx_.coeff[l];
           const u32 t = a >> i;
           const unsigned b = t & 1u;
-          Pair& p = at(t >> 1);
-          p.c[b] += c;
-          // The access sees the writes before it to the same β.
-          pairs_[2 * b].add_product(c, p.d[0]);
-          pairs_[2 * b + 1].add_product(c, p.d[1]);
+          sums_.read(t >> 1, b, c);
           if (inc != 0 && ctx_.policy->leg_adds_inc(l)) own_inc_[b] += c.mul_i64(inc);
         }
       }
+      // After the legs: the row's own write is not seen by its accesses.
       const u32 wa = ctx_.policy->write_address(rec);
       if (wa != kNoAccess && inc != 0) {
         const u32 t = wa >> i;
-        at(t >> 1).d[t & 1u] += ctx_.low_eq[wa & low_mask].mul_i64(inc);
+        sums_.write_after_reads(t >> 1, t & 1u, ctx_.low_eq[wa & low_mask].mul_i64(inc));
       }
     }
     end_ = first + rows.size();
@@ -271,24 +258,7 @@ class TwistAddressSegment final : public SegmentAccumulator<CycleRecord> {
     seal();
     later.seal();
     runs_.insert(runs_.end(), later.runs_.begin(), later.runs_.end());
-    // Cross term: the later segment's accesses see the earlier one's writes to the same β;
-    // then the tables add up.
-    const auto absorb = [&](u32 beta, const Pair& q) {
-      if (const Pair* mine = find(beta)) {
-        pairs_[0].add_product(q.c[0], mine->d[0]);
-        pairs_[1].add_product(q.c[0], mine->d[1]);
-        pairs_[2].add_product(q.c[1], mine->d[0]);
-        pairs_[3].add_product(q.c[1], mine->d[1]);
-      }
-      at(beta) += q;
-    };
-    if (!later.dense_.empty()) {
-      make_dense();
-      for (u32 beta = 0; beta < num_pairs_; ++beta) absorb(beta, later.dense_[beta]);
-    } else {
-      for (const auto& [beta, q] : later.sparse_) absorb(beta, q);
-    }
-    for (unsigned k = 0; k < 4; ++k) pairs_[k].merge(later.pairs_[k]);
+    sums_.merge(later.sums_);
     own_inc_[0] += later.own_inc_[0];
     own_inc_[1] += later.own_inc_[1];
     end_ = later.end_;
@@ -297,51 +267,25 @@ class TwistAddressSegment final : public SegmentAccumulator<CycleRecord> {
   TwistAddressSums take() {
     seal();
     TwistAddressSums s;
-    if (!dense_.empty() || !sparse_.empty()) {
-      s.access.assign(2 * num_pairs_, Fr::zero());
-      s.increments.assign(2 * num_pairs_, Fr::zero());
-      const auto put = [&](u32 beta, const Pair& p) {
-        s.access[2 * beta] = p.c[0];
-        s.access[2 * beta + 1] = p.c[1];
-        s.increments[2 * beta] = p.d[0];
-        s.increments[2 * beta + 1] = p.d[1];
-      };
-      if (!dense_.empty()) {
-        for (u32 beta = 0; beta < num_pairs_; ++beta) put(beta, dense_[beta]);
-      } else {
-        for (const auto& [beta, p] : sparse_) put(beta, p);
-      }
-      dense_ = tracked_vector<Pair>();
-      sparse_.clear();
+    if (sums_.touched()) {
+      s.access.assign(2 * sums_.num_keys(), Fr::zero());
+      s.increments.assign(2 * sums_.num_keys(), Fr::zero());
+      sums_.for_each([&](u32 beta, const PairSums::Entry& e) {
+        s.access[2 * beta] = e.reads[0];
+        s.access[2 * beta + 1] = e.reads[1];
+        s.increments[2 * beta] = e.writes[0];
+        s.increments[2 * beta + 1] = e.writes[1];
+      });
+      sums_.release();
     }
-    for (unsigned k = 0; k < 4; ++k) s.pairs[k] = pairs_[k].reduce();
+    for (unsigned b = 0; b < 2; ++b)
+      for (unsigned bp = 0; bp < 2; ++bp) s.pairs[2 * b + bp] = sums_.pairs(b, bp);
     s.own_inc = own_inc_;
     s.runs = std::move(runs_);
     return s;
   }
 
  private:
-  Pair& at(u32 beta) {
-    if (!dense_.empty()) return dense_[beta];
-    Pair& p = sparse_[beta];
-    if (sparse_.size() * kDenseFraction > num_pairs_) {
-      make_dense();
-      return dense_[beta];
-    }
-    return p;
-  }
-  const Pair* find(u32 beta) const {
-    if (!dense_.empty()) return &dense_[beta];
-    const auto it = sparse_.find(beta);
-    return it == sparse_.end() ? nullptr : &it->second;
-  }
-  void make_dense() {
-    if (!dense_.empty()) return;
-    dense_.assign(num_pairs_, Pair{});
-    for (const auto& [beta, p] : sparse_) dense_[beta] = p;
-    sparse_ = {};
-  }
-
   // Records this segment's own write totals (last address round only: then there is one pair)
   // before it absorbs any other segment.
   void seal() {
@@ -349,17 +293,14 @@ class TwistAddressSegment final : public SegmentAccumulator<CycleRecord> {
     sealed_ = true;
     if (ctx_.round + 1 != ctx_.log_k) return;
     TwistAddressSums::Run run{start_, {Fr::zero(), Fr::zero()}};
-    if (const Pair* p = find(0)) run.inc = p->d;
+    if (const PairSums::Entry* e = sums_.find(0)) run.inc = e->writes;
     runs_.push_back(run);
   }
 
   const Context& ctx_;
-  std::size_t num_pairs_;
   bool started_ = false, sealed_ = false;
   u64 start_ = 0, end_ = 0;
-  std::unordered_map<u32, Pair> sparse_;
-  tracked_vector<Pair> dense_;
-  std::array<FrAccumulator, 4> pairs_{};
+  PairSums sums_;
   std::array<Fr, 2> own_inc_{Fr::zero(), Fr::zero()};
   std::vector<TwistAddressSums::Run> runs_;
 };
