@@ -95,7 +95,9 @@ BatchPlan BatchPlan::planned(std::span<const PlanItem> items, std::span<const Pa
   RILL_CHECK(pass_charge >= 0, "a pass cannot cost less than nothing");
   std::vector<Schedule> schedules;
   for (std::size_t i = 0; i < items.size(); ++i)
-    schedules.push_back(Schedule::planned(items[i].rounds, costs[i], max_window));
+    schedules.push_back(Schedule::planned(
+        items[i].rounds, costs[i], max_window, [](unsigned) { return 0.0; },
+        items[i].planned_switch()));
   const auto total = [&] {
     return of_schedules(items, schedules).modelled_cost(costs, pass_charge);
   };
@@ -114,7 +116,8 @@ BatchPlan BatchPlan::planned(std::span<const PlanItem> items, std::span<const Pa
       const auto charge = [&](unsigned local) {
         return std::binary_search(others.begin(), others.end(), offset + local) ? 0.0 : pass_charge;
       };
-      Schedule candidate = Schedule::planned(items[i].rounds, costs[i], max_window, charge);
+      Schedule candidate = Schedule::planned(items[i].rounds, costs[i], max_window, charge,
+                                             items[i].planned_switch());
       std::swap(schedules[i], candidate);
       const double next = total();
       if (next < current - kTolerance * (1 + current)) {

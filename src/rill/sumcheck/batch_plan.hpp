@@ -39,8 +39,11 @@
 namespace rill {
 
 struct PlanItem {
-  unsigned rounds;  // n_i
-  unsigned offset;  // first global round
+  unsigned rounds;                // n_i
+  unsigned offset;                // first global round
+  unsigned switch_round = kHalf;  // BatchPlan::planned's switch; kHalf: ⌊n_i/2⌋
+  static constexpr unsigned kHalf = ~0u;
+  unsigned planned_switch() const { return switch_round == kHalf ? rounds / 2 : switch_round; }
 };
 
 class BatchPlan {
@@ -52,7 +55,7 @@ class BatchPlan {
   // The linear plan: every instance materializes at its first round.
   static BatchPlan linear(std::span<const PlanItem> items);
   // The plan of least modelled cost (above): costs[i] is instance i's PassCost, pass_charge the
-  // cost of one pass per record; every instance switches at ⌊n_i/2⌋.
+  // cost of one pass per record; instance i switches at items[i].planned_switch().
   static BatchPlan planned(std::span<const PlanItem> items, std::span<const PassCost> costs,
                            double pass_charge, unsigned max_window = 10);
   // The same from the instances' own schedules (a plan of independent schedules).

@@ -75,12 +75,12 @@ class StreamingInstance : public SumcheckInstance {
   struct PlanRequest {
     unsigned first_round;
     unsigned rounds;
+    unsigned switch_round;  // of the phase (local to it), kept by the plan
     PassCost cost;
     unsigned max_window;
   };
   virtual std::optional<PlanRequest> plan_request() const { return std::nullopt; }
-  // The schedule the batch planned for that phase (its rounds, switching where the instance's
-  // own plan does).
+  // The schedule the batch planned for that phase (its rounds, switching at switch_round).
   virtual void adopt_schedule(Schedule schedule) {
     (void)schedule;
     RILL_CHECK(false, "this instance plans its own schedule");

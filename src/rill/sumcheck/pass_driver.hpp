@@ -102,7 +102,7 @@ class PassDriver final : public RoundHook {
       const auto request = e.instance->plan_request();
       if (!request) continue;
       planned.push_back(e.instance);
-      items.push_back({request->rounds, e.offset + request->first_round});
+      items.push_back({request->rounds, e.offset + request->first_round, request->switch_round});
       costs.push_back(request->cost);
       max_window = std::min(max_window, request->max_window);
     }

@@ -44,8 +44,15 @@ Schedule Schedule::planned(unsigned num_rounds, const PassCost& cost, unsigned m
 
 Schedule Schedule::planned(unsigned num_rounds, const PassCost& cost, unsigned max_window,
                            const std::function<double(unsigned)>& start_charge) {
+  return planned(num_rounds, cost, max_window, start_charge, num_rounds / 2);
+}
+
+Schedule Schedule::planned(unsigned num_rounds, const PassCost& cost, unsigned max_window,
+                           const std::function<double(unsigned)>& start_charge,
+                           unsigned switch_round) {
   RILL_CHECK(cost.grid_degree >= 1 && max_window >= 1, "bad schedule parameters");
-  const unsigned target = num_rounds / 2;
+  RILL_CHECK(switch_round <= num_rounds / 2, "the switch is at most ⌊n/2⌋");
+  const unsigned target = switch_round;
   const double width = cost.grid_degree + 1.0;
   // best[j]: the least cost of windows covering rounds [0, j); last[j]: the last window's size.
   std::vector<double> best(target + 1, std::numeric_limits<double>::infinity());
@@ -77,13 +84,20 @@ double Schedule::modelled_cost(const PassCost& cost) const {
   return total;
 }
 
-Schedule Schedule::automatic(unsigned num_rounds, unsigned max_window) {
+Schedule Schedule::automatic(unsigned num_rounds, unsigned max_window, unsigned switch_early) {
   RILL_CHECK(max_window >= 1, "bad schedule parameters");
   Schedule s;
   s.num_rounds_ = num_rounds;
   s.automatic_ = true;
   s.max_window_ = max_window;
+  s.switch_early_ = switch_early;
   return s;
+}
+
+unsigned Schedule::planned_switch() const {
+  RILL_CHECK(automatic_, "only an automatic schedule is planned");
+  const unsigned half = num_rounds_ / 2;
+  return half > switch_early_ ? half - switch_early_ : std::min(half, 1u);
 }
 
 void Schedule::check_resolved() const {

@@ -50,13 +50,22 @@ class Schedule {
   // charges the replay of a pass the batch would not make otherwise).
   static Schedule planned(unsigned num_rounds, const PassCost& cost, unsigned max_window,
                           const std::function<double(unsigned)>& start_charge);
+  // The same with the switch at `switch_round` (<= ⌊n/2⌋) instead of ⌊n/2⌋.
+  static Schedule planned(unsigned num_rounds, const PassCost& cost, unsigned max_window,
+                          const std::function<double(unsigned)>& start_charge,
+                          unsigned switch_round);
   // Σ over the windows of cost.window(start, size): the quantity Schedule::planned minimizes.
   double modelled_cost(const PassCost& cost) const;
   // A streaming schedule left to the instance: the instance that receives it replaces it by
   // Schedule::planned from its own PassCost (StreamingProductSumcheck); any other use is an
-  // error. So a stage asks for "streaming" without knowing its instances' shapes.
-  static Schedule automatic(unsigned num_rounds, unsigned max_window = 10);
+  // error. So a stage asks for "streaming" without knowing its instances' shapes. The switch is
+  // ⌊n/2⌋ − switch_early (at least 1 when ⌊n/2⌋ is): materialized arrays of 2^{⌈n/2⌉ + early}
+  // entries, still O(√N), for switch_early fewer window passes.
+  static Schedule automatic(unsigned num_rounds, unsigned max_window = 10,
+                            unsigned switch_early = 0);
   bool is_automatic() const { return automatic_; }
+  // The switch an automatic schedule is planned with.
+  unsigned planned_switch() const;
   // Materializes at round 0 (Schedule::linear_only): false for an automatic schedule, which
   // always streams.
   bool is_linear() const { return !automatic_ && switch_ == 0; }
@@ -93,6 +102,7 @@ class Schedule {
   std::vector<Window> windows_;
   bool automatic_ = false;
   unsigned max_window_ = 10;
+  unsigned switch_early_ = 0;
 };
 
 }  // namespace rill

@@ -53,8 +53,9 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
         shape_(std::move(shape)),
         weights_(std::move(weights)),
         schedule_(schedule.is_automatic()
-                      ? Schedule::planned(num_vars, pass_cost(kernel_, shape_, weights_),
-                                          schedule.max_window())
+                      ? Schedule::planned(
+                            num_vars, pass_cost(kernel_, shape_, weights_), schedule.max_window(),
+                            [](unsigned) { return 0.0; }, schedule.planned_switch())
                       : schedule),
         automatic_max_window_(schedule.is_automatic() ? schedule.max_window() : 0),
         claim_(claim),
@@ -134,8 +135,9 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
   // batch may plan them instead (BatchPlan::planned), with the same switch.
   std::optional<typename StreamingInstance<Record>::PlanRequest> plan_request() const override {
     if (automatic_max_window_ == 0 || started_) return std::nullopt;
-    return typename StreamingInstance<Record>::PlanRequest{
-        0, num_vars_, pass_cost(kernel_, shape_, weights_), automatic_max_window_};
+    return typename StreamingInstance<Record>::PlanRequest{0, num_vars_, schedule_.switch_round(),
+                                                           pass_cost(kernel_, shape_, weights_),
+                                                           automatic_max_window_};
   }
   void adopt_schedule(Schedule schedule) override {
     RILL_CHECK(plan_request().has_value(), "only an automatic schedule is planned by the batch");

@@ -99,7 +99,7 @@ std::optional<InstructionReadRafProver::PlanRequest> InstructionReadRafProver::p
                                     tracked_vector<Fr>(2 * (lookups::kNumTables + 1), Fr::zero()),
                                     log_chunk_);
   const Weight weight = Weight::eq(r_c2_);
-  return PlanRequest{kInstructionLogK, log_t_,
+  return PlanRequest{kInstructionLogK, log_t_, cycle_schedule_.planned_switch(),
                      CycleSumcheck::pass_cost(stand_in, ProductShape::product(num_virtual_ + 1),
                                               std::span<const Weight>(&weight, 1)),
                      cycle_schedule_.max_window()};

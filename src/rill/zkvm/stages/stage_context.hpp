@@ -33,6 +33,9 @@ struct StageConfig {
   unsigned max_window = 10;
   PassOptions pass;
   double pass_charge = kPassChargePerRecord;
+  // Streaming cycle phases switch at ⌊log T/2⌋ − switch_early: arrays of 2^{⌈log T/2⌉ + 2}
+  // entries (still O(√T)) for two fewer window passes (docs/streaming.md, "Planned windows").
+  unsigned switch_early = 2;
 };
 
 // The schedule of a log T cycle phase of stages 2–6b: linear (materialize at round 0, factors
@@ -40,7 +43,7 @@ struct StageConfig {
 // the instance's StreamingProductSumcheck, then planned with the rest of its batch by
 // prove_stage, PassDriver::plan). Proof bytes do not depend on the schedule.
 inline Schedule cycle_schedule(unsigned log_t, const StageConfig& config) {
-  return config.streaming ? Schedule::automatic(log_t, config.max_window)
+  return config.streaming ? Schedule::automatic(log_t, config.max_window, config.switch_early)
                           : Schedule::linear_only(log_t);
 }
 

@@ -355,7 +355,7 @@ class TwistReadWriteProver : public StageProver {
     const TwistCycleKernel stand_in(policy_.cycle_factors(),
                                     tracked_vector<Fr>(std::size_t{1} << log_k_, Fr::zero()));
     const Weight weight = Weight::eq(cycle_point_);
-    return PlanRequest{log_k_, log_t_,
+    return PlanRequest{log_k_, log_t_, cycle_schedule_.planned_switch(),
                        CycleSumcheck::pass_cost(stand_in, policy_.cycle_shape(),
                                                 std::span<const Weight>(&weight, 1)),
                        cycle_schedule_.max_window()};
