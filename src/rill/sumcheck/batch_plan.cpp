@@ -54,7 +54,6 @@ BatchPlan BatchPlan::of_schedules(std::span<const PlanItem> items,
   RILL_CHECK_EQ(items.size(), schedules.size(), "one schedule per instance");
   (void)total_rounds(items);
   BatchPlan plan;
-  plan.items_.assign(items.begin(), items.end());
   std::vector<unsigned> rounds;
   for (std::size_t i = 0; i < items.size(); ++i) {
     RILL_CHECK_EQ(schedules[i].num_rounds(), items[i].rounds, "schedule of another round count");
@@ -95,9 +94,8 @@ BatchPlan BatchPlan::planned(std::span<const PlanItem> items, std::span<const Pa
   RILL_CHECK(pass_charge >= 0, "a pass cannot cost less than nothing");
   std::vector<Schedule> schedules;
   for (std::size_t i = 0; i < items.size(); ++i)
-    schedules.push_back(Schedule::planned(
-        items[i].rounds, costs[i], max_window, [](unsigned) { return 0.0; },
-        items[i].planned_switch()));
+    schedules.push_back(
+        Schedule::planned(items[i].rounds, costs[i], max_window, {}, items[i].planned_switch()));
   const auto total = [&] {
     return of_schedules(items, schedules).modelled_cost(costs, pass_charge);
   };

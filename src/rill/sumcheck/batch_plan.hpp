@@ -71,7 +71,6 @@ class BatchPlan {
   unsigned passes() const { return static_cast<unsigned>(pass_rounds_.size()); }
 
  private:
-  std::vector<PlanItem> items_;
   std::vector<Schedule> schedules_;
   std::vector<unsigned> pass_rounds_;
 };

@@ -39,12 +39,7 @@ double PassCost::window(unsigned start, unsigned size) const {
 }
 
 Schedule Schedule::planned(unsigned num_rounds, const PassCost& cost, unsigned max_window) {
-  return planned(num_rounds, cost, max_window, [](unsigned) { return 0.0; });
-}
-
-Schedule Schedule::planned(unsigned num_rounds, const PassCost& cost, unsigned max_window,
-                           const std::function<double(unsigned)>& start_charge) {
-  return planned(num_rounds, cost, max_window, start_charge, num_rounds / 2);
+  return planned(num_rounds, cost, max_window, {}, num_rounds / 2);
 }
 
 Schedule Schedule::planned(unsigned num_rounds, const PassCost& cost, unsigned max_window,
@@ -64,7 +59,8 @@ Schedule Schedule::planned(unsigned num_rounds, const PassCost& cost, unsigned m
       points *= width;
       if (points > static_cast<double>(kMaxGridEntries)) break;
       const unsigned i = j - w;
-      const double c = best[i] + cost.window(i, w) + (i == 0 ? 0.0 : start_charge(i));
+      const double c =
+          best[i] + cost.window(i, w) + (i == 0 || !start_charge ? 0.0 : start_charge(i));
       if (c < best[j]) {
         best[j] = c;
         last[j] = w;

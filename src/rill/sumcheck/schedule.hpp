@@ -46,11 +46,9 @@ class Schedule {
   // minimize the PassCost model, by dynamic programming over the window ends; each window at
   // most max_window rounds with (D+1)^ω <= kMaxGridEntries.
   static Schedule planned(unsigned num_rounds, const PassCost& cost, unsigned max_window = 10);
-  // The same with start_charge(i) added for a window that starts at round i > 0 (BatchPlan::planned
-  // charges the replay of a pass the batch would not make otherwise).
-  static Schedule planned(unsigned num_rounds, const PassCost& cost, unsigned max_window,
-                          const std::function<double(unsigned)>& start_charge);
-  // The same with the switch at `switch_round` (<= ⌊n/2⌋) instead of ⌊n/2⌋.
+  // The same with the switch at `switch_round` (<= ⌊n/2⌋) instead of ⌊n/2⌋, and start_charge(i)
+  // (when not empty) added for a window that starts at round i > 0 (BatchPlan::planned charges
+  // the replay of a pass the batch would not make otherwise).
   static Schedule planned(unsigned num_rounds, const PassCost& cost, unsigned max_window,
                           const std::function<double(unsigned)>& start_charge,
                           unsigned switch_round);

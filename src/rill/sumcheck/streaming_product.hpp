@@ -53,9 +53,8 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
         shape_(std::move(shape)),
         weights_(std::move(weights)),
         schedule_(schedule.is_automatic()
-                      ? Schedule::planned(
-                            num_vars, pass_cost(kernel_, shape_, weights_), schedule.max_window(),
-                            [](unsigned) { return 0.0; }, schedule.planned_switch())
+                      ? Schedule::planned(num_vars, pass_cost(kernel_, shape_, weights_),
+                                          schedule.max_window(), {}, schedule.planned_switch())
                       : schedule),
         automatic_max_window_(schedule.is_automatic() ? schedule.max_window() : 0),
         claim_(claim),
@@ -140,7 +139,8 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
                                                            automatic_max_window_};
   }
   void adopt_schedule(Schedule schedule) override {
-    RILL_CHECK(plan_request().has_value(), "only an automatic schedule is planned by the batch");
+    RILL_CHECK(automatic_max_window_ != 0 && !started_,
+               "only an automatic schedule is planned by the batch, before its first pass");
     RILL_CHECK_EQ(schedule.num_rounds(), num_vars_, "schedule is for another round count");
     RILL_CHECK_EQ(schedule.switch_round(), schedule_.switch_round(),
                   "a batch plan keeps the instance's switch (its weight splits are built for it)");

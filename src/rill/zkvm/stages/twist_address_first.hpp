@@ -361,7 +361,8 @@ class TwistReadWriteProver : public StageProver {
                        cycle_schedule_.max_window()};
   }
   void adopt_schedule(Schedule schedule) override {
-    RILL_CHECK(plan_request().has_value(), "only an automatic cycle schedule is planned");
+    RILL_CHECK(cycle_schedule_.is_automatic() && cycle_ == nullptr,
+               "only an automatic cycle schedule is planned, before the cycle phase");
     RILL_CHECK_EQ(schedule.num_rounds(), log_t_, "the cycle schedule has log T rounds");
     cycle_schedule_ = std::move(schedule);
   }
