@@ -139,6 +139,9 @@ Proofs prove_all(const GuestRun& run, const StagesSetup& s, bool streaming, std:
   StageConfig config;
   config.streaming = streaming;
   config.pass.segment_records = segment;
+  // A segment size also switches at ⌊log T/2⌋ (not four rounds earlier), so that the small
+  // traces here still plan windows over several rounds.
+  if (segment != 0) config.switch_early = 0;
   ProverContext<decltype(records)> ctx{records, s.shape, config, transcript, acc};
   Proofs p;
   const Stage6aOutput a = prove_stage6a(ctx, *bytecode);

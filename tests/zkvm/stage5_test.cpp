@@ -105,6 +105,9 @@ Proved prove(const GuestRun& run, const Seed& seed, bool streaming, u64 segment)
   StageConfig config;
   config.streaming = streaming;
   config.pass.segment_records = segment;
+  // The segment sizes also vary the switch, so that the small traces here still plan windows
+  // over several rounds (the default switches four rounds before ⌊log T/2⌋).
+  config.switch_early = segment == 16 ? 0u : segment == 256 ? 2u : kSwitchEarly;
   ProverContext<CycleSource<testing::RowVectorSource>> ctx{records, shape_of(run), config,
                                                            transcript, p.acc};
   p.out = prove_stage5(ctx);

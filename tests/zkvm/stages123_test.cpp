@@ -125,6 +125,9 @@ TEST_P(Stages123OnTrace, VerifiesMatchesTheReferenceAndIsIdentical) {
         o.chunk_size = chunk;
         o.max_span = chunk == 96 ? 7 : 64;
         o.max_window = chunk == 1024 ? 2 : 10;
+        // The switch too: at ⌊log T/2⌋ and two rounds before it, so that these small traces
+        // still plan windows over several rounds (the default is four rounds before).
+        if (chunk != 16) o.switch_early = chunk == 96 ? 0u : 2u;
         const ProveResult other = prove_run(run, o);
         EXPECT_EQ(serialize(other.proof), bytes)
             << to_string(mode) << ", " << threads << " threads, chunk " << chunk;
@@ -139,7 +142,7 @@ TEST_P(Stages123OnTrace, VerifiesMatchesTheReferenceAndIsIdentical) {
         if (mode == ProvingMode::kStreaming) {
           EXPECT_EQ(s2.passes, log_k + s2.planned_passes + 1);
           EXPECT_EQ(s3.passes, s3.planned_passes);
-          // At least the first round and the switch ⌊log T/2⌋ of the cycle phases.
+          // At least the first round and the switch of the cycle phases.
           EXPECT_GE(s2.planned_passes, 2u);
           EXPECT_GE(s3.planned_passes, 2u);
         } else {

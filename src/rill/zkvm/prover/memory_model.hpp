@@ -23,7 +23,7 @@ namespace rill::zkvm {
 inline constexpr std::uint64_t kLinearBaseBytes = std::uint64_t{40} << 20;
 inline constexpr std::uint64_t kLinearBytesPerCycle = 260;
 inline constexpr std::uint64_t kStreamingBaseBytes = std::uint64_t{28} << 20;
-inline constexpr std::uint64_t kStreamingBytesPerSqrtCycle = 4096;
+inline constexpr std::uint64_t kStreamingBytesPerSqrtCycle = std::uint64_t{56} << 10;
 inline constexpr std::uint64_t kSafetyPercent = 15;
 
 // The budget when none is given: three quarters of the machine's physical memory.

@@ -26,6 +26,10 @@ struct ProverOptions {
   std::size_t max_span = 1 << 12;
   // Largest sumcheck window of the streaming schedule.
   unsigned max_window = 10;
+  // Streaming cycle phases switch to memory this many rounds before ⌊log T/2⌋ (nullopt:
+  // StageConfig's default, kSwitchEarly): each round earlier doubles their arrays and saves a
+  // pass.
+  std::optional<unsigned> switch_early = std::nullopt;
 
   // The mode actually used for a trace of `padded_len` cycles.
   ProvingMode resolved_mode(std::uint64_t padded_len) const;

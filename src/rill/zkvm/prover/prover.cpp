@@ -13,6 +13,7 @@ StageConfig stage_config(const ProverOptions& options, ProvingMode mode) {
   StageConfig config;
   config.streaming = mode == ProvingMode::kStreaming;
   config.max_window = options.max_window;
+  if (options.switch_early) config.switch_early = *options.switch_early;
   config.pass.segment_records = options.chunk_size;
   config.pass.max_span = options.max_span;
   return config;

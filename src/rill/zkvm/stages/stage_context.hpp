@@ -27,15 +27,21 @@ namespace rill::zkvm {
 // Montgomery multiplication 15–17 ns (field_bench): about 3.5.
 inline constexpr double kPassChargePerRecord = 3.5;
 
+// The default StageConfig::switch_early (measured in docs/benchmarks.md, "The switch four rounds
+// early").
+inline constexpr unsigned kSwitchEarly = 4;
+
 // How a stage reads the trace: the schedule of its cycle rounds and the pass shape.
 struct StageConfig {
   bool streaming = false;
   unsigned max_window = 10;
   PassOptions pass;
   double pass_charge = kPassChargePerRecord;
-  // Streaming cycle phases switch at ⌊log T/2⌋ − switch_early: arrays of 2^{⌈log T/2⌉ + 2}
-  // entries (still O(√T)) for two fewer window passes (docs/streaming.md, "Planned windows").
-  unsigned switch_early = 2;
+  // Streaming cycle phases switch at ⌊log T/2⌋ − switch_early: arrays of 2^{⌈log T/2⌉ + 4}
+  // entries (still O(√T), 16 times the half split's) for four fewer window passes, the passes
+  // of the late rounds, whose fold reads all T records where the linear round reads T/2^i
+  // (docs/streaming.md, "The early switch").
+  unsigned switch_early = kSwitchEarly;
 };
 
 // The schedule of a log T cycle phase of stages 2–6b: linear (materialize at round 0, factors
