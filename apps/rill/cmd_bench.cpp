@@ -23,6 +23,7 @@
 #include "rill/zkvm/prover/api.hpp"
 #include "rill/zkvm/prover/prover.hpp"
 #include "rill/zkvm/prover/sizing.hpp"
+#include "rill/zkvm/stages/stage_context.hpp"
 
 namespace rill::cli {
 
@@ -187,9 +188,15 @@ Action add_bench_command(CLI::App& app) {
       stage_passes.push_back(s.passes);
       tracked_peak = std::max(tracked_peak, s.tracked_high_water_bytes);
     }
+    // Streaming mode: the rounds before ⌊log T/2⌋ at which the cycle phases switched.
+    const bool streaming = result.mode == zkvm::ProvingMode::kStreaming;
+    const unsigned switch_early = options.switch_early.value_or(zkvm::kSwitchEarly);
+    const nlohmann::json switch_json =
+        streaming ? nlohmann::json(switch_early) : nlohmann::json(nullptr);
     if (opts->common.json) {
       const nlohmann::json j = {{"guest", opts->guest},
                                 {"mode", std::string(zkvm::to_string(result.mode))},
+                                {"switch_early", switch_json},
                                 {"cycles", summary.rows},
                                 {"padded_t", summary.padded_len},
                                 {"trace_seconds", trace_seconds},
@@ -211,7 +218,9 @@ Action add_bench_command(CLI::App& app) {
                                 {"proof_bytes", proof_bytes}};
       fmt::print("{}\n", j.dump());
     } else {
-      fmt::print("guest:            {} ({} mode)\n", opts->guest, zkvm::to_string(result.mode));
+      fmt::print("guest:            {} ({} mode{})\n", opts->guest, zkvm::to_string(result.mode),
+                 streaming ? fmt::format(", cycle phases switch at ⌊log T/2⌋ − {}", switch_early)
+                           : std::string());
       fmt::print("cycles:           {} (padded T = {})\n", summary.rows, summary.padded_len);
       fmt::print("trace:            {:.3f} s (first execution, {})\n", trace_seconds,
                  result.mode == zkvm::ProvingMode::kLinear ? "materialized" : "checkpointed");

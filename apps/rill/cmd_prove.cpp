@@ -117,24 +117,30 @@ Action add_prove_command(CLI::App& app) {
       nlohmann::json sections = nlohmann::json::array();
       for (const zkvm::ProofSection& s : result.proof_sections)
         sections.push_back({{"name", s.name}, {"bytes", s.bytes}});
-      const nlohmann::json j = {{"mode", std::string(zkvm::to_string(result.mode))},
-                                {"cycles", result.cycles},
-                                {"instructions", result.instructions},
-                                {"padded_t", result.padded_t},
-                                {"output", to_hex(result.output)},
-                                {"terminated", result.terminated},
-                                {"panicked", result.panicked},
-                                {"stages", stages},
-                                {"stages_proven", proven_stages()},
-                                {"seconds", total.seconds()},
-                                {"peak_rss_bytes", peak_rss_bytes()},
-                                {"proof_bytes", bytes.size()},
-                                {"proof_sections", sections},
-                                {"setup_seconds", result.setup_seconds},
-                                {"proof", opts->output}};
+      const nlohmann::json j = {
+          {"mode", std::string(zkvm::to_string(result.mode))},
+          {"switch_early",
+           result.switch_early ? nlohmann::json(*result.switch_early) : nlohmann::json(nullptr)},
+          {"cycles", result.cycles},
+          {"instructions", result.instructions},
+          {"padded_t", result.padded_t},
+          {"output", to_hex(result.output)},
+          {"terminated", result.terminated},
+          {"panicked", result.panicked},
+          {"stages", stages},
+          {"stages_proven", proven_stages()},
+          {"seconds", total.seconds()},
+          {"peak_rss_bytes", peak_rss_bytes()},
+          {"proof_bytes", bytes.size()},
+          {"proof_sections", sections},
+          {"setup_seconds", result.setup_seconds},
+          {"proof", opts->output}};
       fmt::print(report, "{}\n", j.dump());
     } else {
-      fmt::print(report, "mode:          {}\n", zkvm::to_string(result.mode));
+      fmt::print(report, "mode:          {}{}\n", zkvm::to_string(result.mode),
+                 result.switch_early
+                     ? fmt::format(" (cycle phases switch at ⌊log T/2⌋ − {})", *result.switch_early)
+                     : std::string());
       fmt::print(report, "cycles:        {} rows ({} RISC-V instructions), padded T = {}\n",
                  result.cycles, result.instructions, result.padded_t);
       fmt::print(report, "output:        {}{}\n", to_hex(result.output),

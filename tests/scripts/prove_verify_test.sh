@@ -38,17 +38,19 @@ check 1 "verify truncated proof" -- "$rill" verify "$guest" "$scratch/truncated.
 # --memory-budget (docs/benchmarks.md, "Memory model"): T = 2^17 does not fit linear mode in 70 MiB
 # (predicted 87 MB) while streaming does (its √T term for --max-cycles 200000), so the budget
 # picks streaming, and the run's peak RSS (getrusage) stays under it; a roomy budget picks
-# linear; a budget below streaming's needs is refused before the guest runs.
-mode_rss() {  # mode_rss BUDGET INPUT -> "mode peak_rss_bytes"
+# linear; a budget below streaming's needs is refused before the guest runs. The report names the
+# switch streaming chose (0 to 4 rounds before ⌊log T/2⌋; none in linear mode).
+mode_rss() {  # mode_rss BUDGET INPUT -> "mode peak_rss_bytes switch_early"
   "$rill" prove "$guest" --input-hex "$2" -o "$scratch/budget.bin" --memory-budget "$1" \
     --max-cycles 200000 --json |
-    python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["mode"], j["peak_rss_bytes"])'
+    python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["mode"], j["peak_rss_bytes"], j["switch_early"])'
 }
-read -r mode rss <<<"$(mode_rss 70M 983a0000)"
-[[ $mode == streaming && $rss -lt $((70 << 20)) ]] ||
-  { echo "FAIL: --memory-budget 70M: mode $mode, peak RSS $rss"; fail=1; }
-read -r mode rss <<<"$(mode_rss 8G $input)"
-[[ $mode == linear ]] || { echo "FAIL: --memory-budget 8G: mode $mode"; fail=1; }
+read -r mode rss early <<<"$(mode_rss 70M 983a0000)"
+[[ $mode == streaming && $rss -lt $((70 << 20)) && $early =~ ^[0-4]$ ]] ||
+  { echo "FAIL: --memory-budget 70M: mode $mode, peak RSS $rss, switch_early $early"; fail=1; }
+read -r mode rss early <<<"$(mode_rss 8G $input)"
+[[ $mode == linear && $early == None ]] ||
+  { echo "FAIL: --memory-budget 8G: mode $mode, switch_early $early"; fail=1; }
 check 2 "a budget below streaming's needs" -- \
   "$rill" prove "$guest" --input-hex $input -o "$scratch/none.bin" --memory-budget 1M
 [[ ! -e $scratch/none.bin ]] || { echo "FAIL: a refused budget left a proof file"; fail=1; }

@@ -6,6 +6,7 @@
 #include "rill/riscv/trace_source.hpp"
 #include "rill/util/timer.hpp"
 #include "rill/zkvm/prover/memory_model.hpp"
+#include "rill/zkvm/stages/stage_context.hpp"
 
 namespace rill {
 
@@ -29,17 +30,23 @@ std::unique_ptr<riscv::TraceSource> open_trace(const riscv::Machine& machine,
   // they store anything T-sized (MaterializedTrace counts the rows first).
   tell("executing the guest");
   std::unique_ptr<riscv::TraceSource> source;
+  riscv::ReplayOptions replay;
   if (options.memory_budget != 0 || options.mode == zkvm::ProvingMode::kStreaming) {
     // Under a budget, checkpoints sized so that streaming fits it (or an InputError now, before
     // the guest runs, when nothing fits).
-    const riscv::ReplayOptions replay =
-        options.memory_budget != 0
-            ? zkvm::streaming_replay_options(options.memory_budget, machine.layout(), max_cycles)
-            : riscv::ReplayOptions{};
+    if (options.memory_budget != 0) {
+      replay = zkvm::streaming_replay_options(options.memory_budget, machine.layout(), max_cycles);
+    }
     source = std::make_unique<riscv::ReplayTrace>(machine, input, replay, max_cycles);
   }
   if (options.memory_budget != 0) {
-    options.mode = options.resolved_mode(source->summary().padded_len);
+    const std::uint64_t padded_len = source->summary().padded_len;
+    options.mode = options.resolved_mode(padded_len);
+    // T is known now: switch as early as the budget allows (memory_model.hpp).
+    if (options.mode == zkvm::ProvingMode::kStreaming && !options.switch_early) {
+      options.switch_early =
+          zkvm::streaming_switch_early(options.memory_budget, padded_len, machine.layout(), replay);
+    }
     options.memory_budget = 0;
   }
   if (options.mode == zkvm::ProvingMode::kLinear) {
@@ -79,6 +86,8 @@ ProveReport prove(const riscv::Program& program, std::span<const std::uint8_t> i
   report.instructions = summary.instructions;
   report.padded_t = summary.padded_len;
   report.mode = result.mode;
+  if (result.mode == zkvm::ProvingMode::kStreaming)
+    report.switch_early = options.switch_early.value_or(zkvm::kSwitchEarly);
   report.stages = std::move(result.stages);
   return report;
 }

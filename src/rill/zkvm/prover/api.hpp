@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -50,6 +51,9 @@ struct ProveReport {
   std::uint64_t instructions = 0;  // RISC-V instructions retired
   std::uint64_t padded_t = 0;      // T
   zkvm::ProvingMode mode = zkvm::ProvingMode::kLinear;
+  // Streaming mode: how many rounds before ⌊log T/2⌋ the cycle phases switched to memory (the
+  // budget's choice, memory_model.hpp); empty in linear mode.
+  std::optional<unsigned> switch_early;
   std::vector<zkvm::StageReport> stages;           // stages 0–8, in run order
   std::vector<zkvm::ProofSection> proof_sections;  // bytes per part of `proof`
   double setup_seconds = 0;  // loading (or generating) the Dory setup, not in any stage

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "rill/util/error.hpp"
+#include "rill/zkvm/stages/stage_context.hpp"
 
 namespace rill::zkvm {
 
@@ -37,10 +38,12 @@ std::uint64_t checkpoint_bound(const riscv::ReplayOptions& options, std::uint64_
 }
 
 std::uint64_t predicted_streaming_peak(std::uint64_t padded_len, std::uint64_t k_ram_words,
-                                       const riscv::ReplayOptions& options) {
+                                       const riscv::ReplayOptions& options, unsigned switch_early) {
   const double root = std::sqrt(static_cast<double>(padded_len));
+  const std::uint64_t per_root =
+      kStreamingBytesPerSqrtCycle + (kSwitchArrayBytesPerSqrtCycle << switch_early);
   return with_headroom(kStreamingBaseBytes + checkpoint_bound(options, k_ram_words) +
-                       static_cast<std::uint64_t>(kStreamingBytesPerSqrtCycle * root));
+                       static_cast<std::uint64_t>(static_cast<double>(per_root) * root));
 }
 
 riscv::ReplayOptions streaming_replay_options(std::uint64_t budget,
@@ -54,14 +57,24 @@ riscv::ReplayOptions streaming_replay_options(std::uint64_t budget,
     for (const std::uint64_t logs : {400, 100, 0}) {
       options.max_segments = segments;
       options.log_budget_percent = logs;
-      if (predicted_streaming_peak(padded, words, options) <= budget) return options;
+      if (predicted_streaming_peak(padded, words, options, 0) <= budget) return options;
     }
   }
   throw InputError("a memory budget of " + size_text(budget) +
                    " is too small for this guest: streaming " + "mode needs about " +
-                   size_text(predicted_streaming_peak(padded, words, options)) + " for up to " +
+                   size_text(predicted_streaming_peak(padded, words, options, 0)) + " for up to " +
                    std::to_string(max_rows) + " cycles (--max-cycles) and " + size_text(4 * words) +
                    " of guest memory");
+}
+
+unsigned streaming_switch_early(std::uint64_t budget, std::uint64_t padded_len,
+                                const riscv::MemoryLayout& layout,
+                                const riscv::ReplayOptions& options) {
+  unsigned early = kSwitchEarly;
+  while (early > 0 &&
+         predicted_streaming_peak(padded_len, layout.num_words(), options, early) > budget)
+    --early;
+  return early;
 }
 
 }  // namespace rill::zkvm

@@ -7,6 +7,7 @@
 #include "rill/util/error.hpp"
 #include "rill/util/int.hpp"
 #include "rill/zkvm/prover/memory_model.hpp"
+#include "rill/zkvm/stages/stage_context.hpp"
 
 namespace rill::zkvm {
 namespace {
@@ -25,11 +26,17 @@ TEST(MemoryModel, PredictionsFollowTheFittedFormulas) {
   lean.max_segments = 2;
   lean.log_budget_percent = 0;
   EXPECT_EQ(checkpoint_bound(lean, 1000), 2u * 4 * 1000);
-  // streaming grows like √T: 4× the cycles add 2× the √T term.
-  const u64 s20 = predicted_streaming_peak(u64{1} << 20, 1 << 10, defaults);
-  const u64 s22 = predicted_streaming_peak(u64{1} << 22, 1 << 10, defaults);
-  EXPECT_GT(s22, s20);
-  EXPECT_LT(s22 - s20, (kStreamingBytesPerSqrtCycle * 1024 + 1) * 2);
+  // streaming: base + checkpoints + (32 KiB + 2^early · 1.5 KiB)·√T, plus the headroom; it grows
+  // like √T and its array term doubles per round of switch_early.
+  const auto headroom = [](u64 b) { return b + b / 100 * 15; };
+  const auto streaming = [&](u64 root, unsigned early) {
+    return headroom((u64{28} << 20) + 16 * 9 * 4 * 1024 +
+                    ((u64{32} << 10) + (1536u << early)) * root);
+  };
+  EXPECT_EQ(predicted_streaming_peak(u64{1} << 20, 1 << 10, defaults, 4), streaming(1024, 4));
+  EXPECT_EQ(predicted_streaming_peak(u64{1} << 22, 1 << 10, defaults, 4), streaming(2048, 4));
+  EXPECT_EQ(predicted_streaming_peak(u64{1} << 22, 1 << 10, defaults, 0), streaming(2048, 0));
+  EXPECT_EQ(predicted_streaming_peak(u64{1} << 24, 1 << 10, defaults, 2), streaming(4096, 2));
   EXPECT_GE(default_memory_budget(), u64{1} << 20);
 }
 
@@ -64,14 +71,32 @@ TEST(MemoryModel, StreamingCheckpointsShrinkToFitTheBudget) {
   const riscv::ReplayOptions tight = streaming_replay_options(u64{1} << 30, layout, rows);
   EXPECT_LT(checkpoint_bound(tight, layout.num_words()),
             checkpoint_bound(roomy, layout.num_words()));
-  EXPECT_LE(predicted_streaming_peak(riscv::padded_trace_length(rows), layout.num_words(), tight),
-            u64{1} << 30);
+  EXPECT_LE(
+      predicted_streaming_peak(riscv::padded_trace_length(rows), layout.num_words(), tight, 0),
+      u64{1} << 30);
   try {
     streaming_replay_options(32 * kMiB, layout, rows);
     ADD_FAILURE() << "a 32 MiB budget for a 64 MiB guest was accepted";
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find("too small"), std::string::npos) << e.what();
   }
+}
+
+// Once T is known, the switch is as early as the budget allows: kSwitchEarly with room to spare,
+// earlier rounds' arrays given up under a tight budget, 0 when even that does not fit.
+TEST(MemoryModel, TheSwitchIsAsEarlyAsTheBudgetAllows) {
+  const riscv::MemoryLayout layout(riscv::MemoryConfig{}, riscv::Program{});
+  const riscv::ReplayOptions replay;
+  const u64 t = u64{1} << 24;
+  EXPECT_EQ(streaming_switch_early(u64{8} << 30, t, layout, replay), kSwitchEarly);
+  for (unsigned early = 0; early <= kSwitchEarly; ++early) {
+    const u64 need = predicted_streaming_peak(t, layout.num_words(), replay, early);
+    EXPECT_EQ(streaming_switch_early(need, t, layout, replay), early);
+    if (early > 0) {
+      EXPECT_EQ(streaming_switch_early(need - 1, t, layout, replay), early - 1);
+    }
+  }
+  EXPECT_EQ(streaming_switch_early(1, t, layout, replay), 0u);
 }
 
 TEST(ProverOptions, ModeNames) {
