@@ -145,6 +145,10 @@ Problem random_problem(std::mt19937_64& rng, unsigned n, unsigned degree, unsign
       for (unsigned k = 0; k < len; ++k)
         term.factors.push_back(static_cast<unsigned>(rng() % factors));
       if (rng() % 2) term.coeff = Fr::random(rng);
+      if (rng() % 3 == 0) {  // constant offsets on some factors (booleanity's ra − 1)
+        for (unsigned k = 0; k < len; ++k)
+          term.offsets.push_back(rng() % 2 ? Fr::random(rng) : Fr::zero());
+      }
       term.group = g;
       terms.push_back(std::move(term));
     }
@@ -265,6 +269,23 @@ void check_every_schedule(const Kernel& kernel, const Problem& p, const std::str
   }
 }
 
+// A term's offsets: c·Π_k (P_k + a_k) at a point, as combine() and the plain-product flag read it;
+// a term with the wrong number of offsets is refused.
+TEST(ExtendedProduct, TermOffsetsShiftTheirFactors) {
+  std::mt19937_64 rng(39);
+  const Fr c = Fr::random(rng), a = Fr::random(rng);
+  const ProductShape shape =
+      ProductShape::from_terms(2, {{{0, 1}, c, 0, {Fr::zero(), a}}, {{1}, Fr::one(), 0}});
+  const Fr v[2] = {Fr::random(rng), Fr::random(rng)};
+  EXPECT_EQ(shape.combine(v), c * v[0] * (v[1] + a) + v[1]);
+  EXPECT_EQ(shape.multiplications(), 2u);
+  EXPECT_FALSE(
+      ProductShape::from_terms(2, {{{0, 1}, Fr::one(), 0, {Fr::zero(), a}}}).is_plain_product());
+  EXPECT_TRUE(ProductShape::from_terms(2, {{{0, 1}, Fr::one(), 0, {Fr::zero(), Fr::zero()}}})
+                  .is_plain_product());
+  EXPECT_DEATH((void)ProductShape::from_terms(2, {{{0, 1}, Fr::one(), 0, {a}}}), "offsets");
+}
+
 // The claim of the reference is the summand summed over the hypercube, computed here once more
 // from the definition with each W_g by its closed form.
 TEST(ExtendedProduct, ReferenceClaimIsTheHypercubeSum) {
@@ -276,7 +297,8 @@ TEST(ExtendedProduct, ReferenceClaimIsTheHypercubeSum) {
       const std::vector<Fr> point = testing::boolean_point(x, 5);
       for (const ProductTerm& t : p.shape.terms()) {
         Fr term = t.coeff * p.weights[t.group].evaluate(point);
-        for (unsigned f : t.factors) term *= p.tables[f][x];
+        for (std::size_t k = 0; k < t.factors.size(); ++k)
+          term *= p.tables[t.factors[k]][x] + (t.offsets.empty() ? Fr::zero() : t.offsets[k]);
         sum += term;
       }
     }

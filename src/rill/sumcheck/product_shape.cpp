@@ -32,6 +32,8 @@ void ProductShape::validate() {
     RILL_CHECK(!t.factors.empty() && t.factors.size() <= kMaxFactors, "unsupported term length");
     for (unsigned f : t.factors) RILL_CHECK(f < num_factors_, "term names a missing factor");
     RILL_CHECK(t.group < kMaxGroups, "too many weight groups");
+    RILL_CHECK(t.offsets.empty() || t.offsets.size() == t.factors.size(),
+               "a term's offsets: none or one per factor");
     groups = std::max(groups, t.group + 1);
     degree_ = std::max(degree_, static_cast<unsigned>(t.factors.size()));
   }
@@ -40,6 +42,13 @@ void ProductShape::validate() {
     coeff_.push_back(t.coeff);
     term_begin_.push_back(flat_factors_.size());
     flat_factors_.insert(flat_factors_.end(), t.factors.begin(), t.factors.end());
+    bool offset = false;
+    for (std::size_t k = 0; k < t.factors.size(); ++k) {
+      const Fr a = t.offsets.empty() ? Fr::zero() : t.offsets[k];
+      offset = offset || a != Fr::zero();
+      flat_offsets_.push_back(a);
+    }
+    has_offsets_.push_back(offset ? 1 : 0);
   }
   term_begin_.push_back(flat_factors_.size());
   group_degree_.assign(groups, 0);
@@ -48,7 +57,7 @@ void ProductShape::validate() {
         std::max(group_degree_[t.group], static_cast<unsigned>(t.factors.size()));
   for (unsigned g = 0; g < groups; ++g) RILL_CHECK(group_degree_[g] > 0, "a weight group is empty");
   plain_ = terms_.size() == 1 && terms_[0].factors.size() == num_factors_ &&
-           terms_[0].coeff == Fr::one() && terms_[0].group == 0;
+           terms_[0].coeff == Fr::one() && terms_[0].group == 0 && has_offsets_[0] == 0;
   if (plain_)
     for (unsigned f = 0; f < num_factors_; ++f)
       if (terms_[0].factors[f] != f) plain_ = false;

@@ -1,10 +1,12 @@
 // The shape of a product summand over F factors, grouped by weight:
 //
-//   Σ_g W_g(x)·B_g(x),   B_g = Σ_{t ∈ group g} c_t·Π_{f∈t} P_f.
+//   Σ_g W_g(x)·B_g(x),   B_g = Σ_{t ∈ group g} c_t·Π_k (P_{f_{t,k}} + a_{t,k}).
 //
 // A term lists the factors it multiplies (a factor may repeat), a coefficient c_t ∈ Fr (1 unless
 // given: a γ-combination of products keeps the factors small integers, γ is applied once per
-// point to the product) and the weight group g it belongs to. The weights themselves belong to
+// point to the product), the weight group g it belongs to and optionally a constant offset a_{t,k}
+// per factor (0 unless given: booleanity's c·ra·(ra − 1) is one term of two multiplications where
+// c·ra·ra − c·ra would be two terms of three). The weights themselves belong to
 // the instance (one Weight per group, sumcheck/weight.hpp); a shape with one group and unit
 // coefficients is the plain Σ_t Π_f P_f of the first engine.
 #pragma once
@@ -20,6 +22,7 @@ struct ProductTerm {
   std::vector<unsigned> factors;
   Fr coeff = Fr::one();
   unsigned group = 0;
+  std::vector<Fr> offsets = {};  // empty (all 0), or one per entry of `factors`
 };
 
 class ProductShape {
@@ -50,7 +53,7 @@ class ProductShape {
     return m;
   }
 
-  // One term P_0·P_1·…·P_{F−1} with coefficient 1, each factor once and in order.
+  // One term P_0·P_1·…·P_{F−1} with coefficient 1, each factor once, in order and without offset.
   bool is_plain_product() const { return plain_; }
 
   // Σ_t c_t·Π_{f∈t} values[f] over all terms (every group, unweighted).
@@ -79,15 +82,23 @@ class ProductShape {
   ProductShape() = default;
   void validate();
 
-  // c_t·Π_{f∈t} values[f]; a unit coefficient costs no multiplication. Reads the flat copy of
-  // the terms (one contiguous index array): the grids and linear rounds call this for every
-  // term at every evaluation point, and chasing each term's own vector cost more than its
-  // multiplications (booleanity: 46 terms of one or two factors).
+  // c_t·Π_k (values[f_k] + a_k); a unit coefficient costs no multiplication, a term without
+  // offsets no addition. Reads the flat copy of the terms (contiguous index and offset arrays):
+  // the grids and linear rounds call this for every term at every evaluation point, and chasing
+  // each term's own vectors cost more than its multiplications (booleanity: 23 terms).
   Fr term_value(std::size_t t, const Fr* values) const {
-    const unsigned* f = flat_factors_.data() + term_begin_[t];
+    const std::size_t begin = term_begin_[t];
+    const unsigned* f = flat_factors_.data() + begin;
     const unsigned* end = flat_factors_.data() + term_begin_[t + 1];
-    Fr p = values[*f];
-    for (++f; f != end; ++f) p *= values[*f];
+    Fr p;
+    if (!has_offsets_[t]) {
+      p = values[*f];
+      for (++f; f != end; ++f) p *= values[*f];
+    } else {
+      const Fr* a = flat_offsets_.data() + begin;
+      p = values[*f] + *a;
+      for (++f, ++a; f != end; ++f, ++a) p *= values[*f] + *a;
+    }
     return unit_[t] ? p : p * coeff_[t];
   }
 
@@ -95,9 +106,12 @@ class ProductShape {
   unsigned degree_ = 0;
   bool plain_ = false;
   std::vector<ProductTerm> terms_;
-  std::vector<char> unit_;  // c_t = 1
-  // The terms flattened for term_value: factors of term t at [term_begin_[t], term_begin_[t+1]).
+  std::vector<char> unit_;         // c_t = 1
+  std::vector<char> has_offsets_;  // some a_{t,k} ≠ 0
+  // The terms flattened for term_value: factors of term t at [term_begin_[t], term_begin_[t+1]),
+  // their offsets at the same positions of flat_offsets_ (0 where none is given).
   std::vector<unsigned> flat_factors_;
+  std::vector<Fr> flat_offsets_;
   std::vector<std::size_t> term_begin_;
   std::vector<Fr> coeff_;
   std::vector<unsigned> group_degree_;

@@ -30,17 +30,21 @@ class DenseReference {
     }
   }
 
-  // Σ_x Σ_g W_g(x)·Σ_{t∈g} c_t·Π_{f∈t} P_f(x), term by term.
+  // Σ_x Σ_g W_g(x)·Σ_{t∈g} c_t·Π_k (P_{f_k}(x) + a_{t,k}), term by term.
   Fr claim() const {
     Fr sum = Fr::zero();
     for (std::size_t x = 0; x < weights_[0].size(); ++x) {
       for (const ProductTerm& t : shape_.terms()) {
         Fr p = t.coeff * weights_[t.group][x];
-        for (unsigned f : t.factors) p *= tables_[f][x];
+        for (std::size_t k = 0; k < t.factors.size(); ++k)
+          p *= tables_[t.factors[k]][x] + offset(t, k);
         sum += p;
       }
     }
     return sum;
+  }
+  static Fr offset(const ProductTerm& t, std::size_t k) {
+    return t.offsets.empty() ? Fr::zero() : t.offsets[k];
   }
 
   UniPoly round_poly() const {
@@ -55,7 +59,7 @@ class DenseReference {
         for (const ProductTerm& t : shape_.terms()) {
           const auto& w = weights_[t.group];
           Fr p = t.coeff * ((Fr::one() - x) * w[2 * i] + x * w[2 * i + 1]);
-          for (unsigned f : t.factors) p *= v[f];
+          for (std::size_t k = 0; k < t.factors.size(); ++k) p *= v[t.factors[k]] + offset(t, k);
           sum += p;
         }
       }

@@ -92,10 +92,9 @@ ProductShape BooleanityCycleProver::shape(std::span<const Fr> r_a_b, std::span<c
   const Fr e = eq_eval(r_a_b, rho), gamma2 = gamma * gamma;
   std::vector<ProductTerm> terms;
   Fr power = e;
-  for (unsigned i = 0; i < chunks; ++i, power *= gamma2) {
-    terms.push_back({{i, i}, power, 0});
-    terms.push_back({{i}, -power, 0});
-  }
+  // γ^{2i}·eq(r_a, ρ)·ra_i·(ra_i − 1): one term of two multiplications per chunk.
+  for (unsigned i = 0; i < chunks; ++i, power *= gamma2)
+    terms.push_back({{i, i}, power, 0, {Fr::zero(), -Fr::one()}});
   return ProductShape::from_terms(chunks, std::move(terms));
 }
 

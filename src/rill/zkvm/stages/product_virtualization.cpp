@@ -4,10 +4,12 @@ namespace rill::zkvm {
 
 namespace {
 
+// Left·Right + γ·LookupOutput·Branch + γ²·Jump·(1 − NextIsNoop), the last term written as
+// −γ²·Jump·(NextIsNoop − 1): one term of two multiplications (ProductTerm::offsets).
 ProductShape product_shape(const Fr& gamma) {
   const Fr g2 = gamma * gamma;
   return ProductShape::from_terms(
-      6, {{{0, 1}, Fr::one(), 0}, {{3, 4}, gamma, 0}, {{2}, g2, 0}, {{2, 5}, -g2, 0}});
+      6, {{{0, 1}, Fr::one(), 0}, {{3, 4}, gamma, 0}, {{2, 5}, -g2, 0, {Fr::zero(), -Fr::one()}}});
 }
 
 }  // namespace
