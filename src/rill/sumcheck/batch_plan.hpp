@@ -17,7 +17,7 @@
 //
 // BatchPlan::planned (what prove_stage uses, through PassDriver::plan) plans from each instance's
 // PassCost instead of one degree: the instances of a batch differ by 10× in cost per grid point
-// (stage 6b: booleanity ≈ 70 multiplications against 2 for the RAM Hamming booleanity), so one
+// (stage 6b: booleanity 46 multiplications against 2 for the RAM Hamming booleanity), so one
 // common set of windows would be too small for the cheap ones or too large for the expensive
 // ones. It minimizes the modelled cost of the whole batch,
 //   Σ_i Σ_{windows w of i} cost_i.window(w) + pass_charge · |P|,
