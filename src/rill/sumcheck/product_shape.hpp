@@ -5,8 +5,8 @@
 // A term lists the factors it multiplies (a factor may repeat), a coefficient c_t ∈ Fr (1 unless
 // given: a γ-combination of products keeps the factors small integers, γ is applied once per
 // point to the product), the weight group g it belongs to and optionally a constant offset a_{t,k}
-// per factor (0 unless given: booleanity's c·ra·(ra − 1) is one term of two multiplications where
-// c·ra·ra − c·ra would be two terms of three). The weights themselves belong to
+// per factor (0 unless given: booleanity's c·ra·(ra − 1) is one term and two multiplications where
+// c·ra·ra − c·ra would be two terms and three). The weights themselves belong to
 // the instance (one Weight per group, sumcheck/weight.hpp); a shape with one group and unit
 // coefficients is the plain Σ_t Π_f P_f of the first engine.
 #pragma once
@@ -56,7 +56,7 @@ class ProductShape {
   // One term P_0·P_1·…·P_{F−1} with coefficient 1, each factor once, in order and without offset.
   bool is_plain_product() const { return plain_; }
 
-  // Σ_t c_t·Π_{f∈t} values[f] over all terms (every group, unweighted).
+  // Σ_t c_t·Π_k (values[f_{t,k}] + a_{t,k}) over all terms (every group, unweighted).
   Fr combine(const Fr* values) const {
     if (terms_.size() == 1) return term_value(0, values);
     Fr sum = Fr::zero();
