@@ -41,6 +41,11 @@ class OneHotFold {
   static constexpr std::size_t kMaxTable = 256;
   // The largest product table 2^i·|T| (32 KiB of field elements, one per distinct table).
   static constexpr std::size_t kProductTableEntries = 1024;
+  // Tables of at most this many entries are folded by additions at every round i: product tables
+  // while 2^i·|T| <= kProductTableEntries (i <= 6 for 16), buckets from |T| <= 2^{i−1} (i >= 5).
+  static constexpr std::size_t kEveryRoundTable = 16;
+  static_assert(kEveryRoundTable * kEveryRoundTable <= kProductTableEntries,
+                "product tables must cover the rounds i <= log2|T| before the buckets take over");
 
   OneHotFold() = default;
   // tables[f]: factor f's table or null; R: 2^i entries; unreduced: sum with FrSum (2^i >= 8).

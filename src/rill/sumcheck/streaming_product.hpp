@@ -90,21 +90,20 @@ class StreamingProductSumcheck final : public StreamingInstance<typename Kernel:
 
   // The PassCost of this instance's passes (Schedule::planned), in field multiplications: a
   // bound fold scales every factor (a small integer a little cheaper; a one-hot factor with a
-  // table of at most kCheapOneHotTable entries is folded by additions at every bound round,
+  // table of at most OneHotFold::kEveryRoundTable entries is folded by additions at every round,
   // one_hot_fold.hpp), the first fold only adds; a grid point costs the combine's
   // multiplications, one per extra weight group or weight column, one for the split eq's head
   // scale, and the factors' extensions (additions).
   static PassCost pass_cost(const Kernel& kernel, const ProductShape& shape,
                             std::span<const Weight> weights) {
     constexpr double kAdd = 0.1, kOneHotAdd = 0.2, kSmallScale = 0.7, kPerRecord = 1.0;
-    // Product tables while 2^i·|T| <= 1024 and buckets from |T| <= 2^{i−1} cover every round i.
-    constexpr std::size_t kCheapOneHotTable = 16;
     const unsigned factors = shape.num_factors();
     u32 cheap = 0;
     for (unsigned f = 0; f < factors; ++f) {
       if constexpr (OneHotKernel<Kernel>) {
         const tracked_vector<Fr>* t = kernel.one_hot_table(f);
-        if (t != nullptr && !t->empty() && t->size() <= kCheapOneHotTable) cheap |= u32{1} << f;
+        if (t != nullptr && !t->empty() && t->size() <= OneHotFold::kEveryRoundTable)
+          cheap |= u32{1} << f;
       }
     }
     const FactorReader<Kernel> kinds(kernel, factors, cheap);

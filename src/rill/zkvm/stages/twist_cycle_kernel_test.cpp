@@ -125,6 +125,32 @@ std::vector<Fr> random_point(std::mt19937_64& rng, unsigned n) {
 }
 
 // K = 2^6 (u8 indices), 2^10 (u16) and 2^16 (u32: the zero index 2^16 needs 17 bits).
+// The cycle phase's plan request prices a stand-in kernel whose tables have min(K, 17) entries
+// instead of K (twist_address_first.hpp, plan_request): the pass cost must not tell them apart.
+TEST(TwistCycleKernel, PassCostDependsOnTheTableSizeOnlyUpToTheEveryRoundBound) {
+  std::mt19937_64 rng(61);
+  const Fr gamma = Fr::from_u64(rng());
+  const Weight weight = Weight::eq(random_point(rng, 8));
+  for (const Config& c : {ram_config(gamma), registers_config(gamma)}) {
+    for (const u64 k : {u64{2}, u64{16}, u64{17}, u64{64}, u64{1} << 12}) {
+      tracked_vector<Fr> table(k);
+      for (Fr& v : table) v = Fr::from_u64(rng());
+      const std::size_t stand_in_entries =
+          std::min<std::size_t>(k, OneHotFold::kEveryRoundTable + 1);
+      using Sumcheck = StreamingProductSumcheck<TwistCycleKernel>;
+      const PassCost real = Sumcheck::pass_cost(TwistCycleKernel(c.factors, std::move(table)),
+                                                c.shape, std::span<const Weight>(&weight, 1));
+      const PassCost stand_in = Sumcheck::pass_cost(
+          TwistCycleKernel(c.factors, tracked_vector<Fr>(stand_in_entries, Fr::zero())), c.shape,
+          std::span<const Weight>(&weight, 1));
+      EXPECT_EQ(real.grid_degree, stand_in.grid_degree) << k;
+      EXPECT_EQ(real.fold_first, stand_in.fold_first) << k;
+      EXPECT_EQ(real.fold_bound, stand_in.fold_bound) << k;
+      EXPECT_EQ(real.per_point, stand_in.per_point) << k;
+    }
+  }
+}
+
 TEST(TwistCycleKernelLinear, CompactLinearScheduleMatchesFieldArrays) {
   std::mt19937_64 rng(2026);
   for (const bool registers : {false, true})
