@@ -20,6 +20,7 @@
 // arrays of 2^{n−switch} with their half-size bind buffers: O(√N) for the half split.
 #pragma once
 
+#include <algorithm>
 #include <bit>
 #include <memory>
 #include <optional>
@@ -37,6 +38,14 @@
 #include "rill/util/tracked_alloc.hpp"
 
 namespace rill {
+
+// A one-hot table size that StreamingProductSumcheck::pass_cost cannot tell from `entries` (it
+// reads a table's size only to see whether it has at most OneHotFold::kEveryRoundTable entries):
+// a stand-in kernel that prices a phase before its tables exist (they need challenges not drawn
+// yet) allocates this many entries, not the real K.
+inline std::size_t priced_table_entries(std::size_t entries) {
+  return std::min(entries, OneHotFold::kEveryRoundTable + 1);
+}
 
 template <ProductKernel Kernel>
 class StreamingProductSumcheck final : public StreamingInstance<typename Kernel::Record> {

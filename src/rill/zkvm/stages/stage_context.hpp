@@ -37,9 +37,9 @@ struct StageConfig {
   unsigned max_window = 10;
   PassOptions pass;
   double pass_charge = kPassChargePerRecord;
-  // Streaming cycle phases switch at ⌊log T/2⌋ − switch_early: arrays of 2^{⌈log T/2⌉ + 4}
-  // entries (still O(√T), 16 times the half split's) for four fewer window passes, the passes
-  // of the late rounds, whose fold reads all T records where the linear round reads T/2^i
+  // Streaming cycle phases switch at ⌊log T/2⌋ − switch_early: arrays of
+  // 2^{⌈log T/2⌉ + switch_early} entries (still O(√T)) for switch_early fewer window passes, the
+  // passes of the late rounds, whose fold reads all T records where the linear round reads T/2^i
   // (docs/streaming.md, "Planned windows").
   unsigned switch_early = kSwitchEarly;
 };

@@ -48,7 +48,6 @@
 #include "rill/field/fr.hpp"
 #include "rill/poly/eq.hpp"
 #include "rill/poly/univariate.hpp"
-#include "rill/sumcheck/one_hot_fold.hpp"
 #include "rill/sumcheck/ordered_pairs.hpp"
 #include "rill/sumcheck/schedule.hpp"
 #include "rill/sumcheck/streaming_product.hpp"
@@ -349,16 +348,13 @@ class TwistReadWriteProver : public StageProver {
   }
 
   // The cycle phase joins its batch's plan (PassDriver::plan) when its schedule is automatic: its
-  // PassCost is the cycle sumcheck's, from a kernel of the same factor kinds (the real tables
-  // need r_a). The cost reads a one-hot table's size only to tell whether it has at most
-  // OneHotFold::kEveryRoundTable entries, so the stand-in's tables have min(K, that + 1) entries,
-  // not K (K_ram words can be millions).
+  // PassCost is the cycle sumcheck's, from a kernel of the same factor kinds whose tables have
+  // priced_table_entries(K) entries (the real tables need r_a, and K_ram can be millions).
   std::optional<PlanRequest> plan_request() const override {
     if (!cycle_schedule_.is_automatic() || cycle_ != nullptr) return std::nullopt;
-    const std::size_t entries =
-        std::min(std::size_t{1} << log_k_, OneHotFold::kEveryRoundTable + 1);
-    const TwistCycleKernel stand_in(policy_.cycle_factors(),
-                                    tracked_vector<Fr>(entries, Fr::zero()));
+    const TwistCycleKernel stand_in(
+        policy_.cycle_factors(),
+        tracked_vector<Fr>(priced_table_entries(std::size_t{1} << log_k_), Fr::zero()));
     const Weight weight = Weight::eq(cycle_point_);
     return PlanRequest{log_k_, log_t_, cycle_schedule_.planned_switch(),
                        CycleSumcheck::pass_cost(stand_in, policy_.cycle_shape(),

@@ -125,8 +125,9 @@ std::vector<Fr> random_point(std::mt19937_64& rng, unsigned n) {
 }
 
 // K = 2^6 (u8 indices), 2^10 (u16) and 2^16 (u32: the zero index 2^16 needs 17 bits).
-// The cycle phase's plan request prices a stand-in kernel whose tables have min(K, 17) entries
-// instead of K (twist_address_first.hpp, plan_request): the pass cost must not tell them apart.
+// The cycle phase's plan request prices a stand-in kernel whose tables have
+// priced_table_entries(K) entries instead of K (twist_address_first.hpp, plan_request): the pass
+// cost must not tell them apart.
 TEST(TwistCycleKernel, PassCostDependsOnTheTableSizeOnlyUpToTheEveryRoundBound) {
   std::mt19937_64 rng(61);
   const Fr gamma = Fr::from_u64(rng());
@@ -135,8 +136,8 @@ TEST(TwistCycleKernel, PassCostDependsOnTheTableSizeOnlyUpToTheEveryRoundBound) 
     for (const u64 k : {u64{2}, u64{16}, u64{17}, u64{64}, u64{1} << 12}) {
       tracked_vector<Fr> table(k);
       for (Fr& v : table) v = Fr::from_u64(rng());
-      const std::size_t stand_in_entries =
-          std::min<std::size_t>(k, OneHotFold::kEveryRoundTable + 1);
+      const std::size_t stand_in_entries = priced_table_entries(k);
+      EXPECT_LE(stand_in_entries, 17u);
       using Sumcheck = StreamingProductSumcheck<TwistCycleKernel>;
       const PassCost real = Sumcheck::pass_cost(TwistCycleKernel(c.factors, std::move(table)),
                                                 c.shape, std::span<const Weight>(&weight, 1));
